@@ -1,0 +1,16 @@
+/// A day of the week, numbered as ISO 8601 does (Monday = 1 … Sunday = 7).
+public enum Weekday: Int, CaseIterable, Hashable, Comparable, Sendable, Codable {
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
+
+    public init?(isoNumber: Int) {
+        self.init(rawValue: isoNumber)
+    }
+
+    public var isoNumber: Int { rawValue }
+
+    /// Monday to Friday.
+    public var isWeekday: Bool { rawValue <= 5 }
+
+    public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,12 @@
+public import ArgumentParser
+
+/// The `chantierd` command line: the service itself and its offline tools.
+public struct ChantierdCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "chantierd",
+        abstract: "Chantier's daemon: schedules work programs and keeps their hours in PostgreSQL.",
+        subcommands: [MigrateCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,280 @@
+internal import CLibPQ
+import Dispatch
+import Glibc
+public import Logging
+public import NIOPosix
+import Synchronization
+
+/// One libpq connection. Every call that can block runs on the pool's dedicated thread pool, never
+/// on Swift's cooperative threads.
+///
+/// A connection serves one task at a time (the pool leases it out); concurrent use is serialized.
+/// Statements are prepared on first use and cached for the life of the connection.
+public final class PQConnection: Sendable {
+    // The PGconn is only touched with the lock held, which is what makes sharing it safe.
+    struct State: @unchecked Sendable {
+        let raw: OpaquePointer
+        var statements: [StatementKey: String] = [:]
+        var nextStatementNumber = 0
+        var lastUsed: ContinuousClock.Instant
+    }
+
+    struct StatementKey: Hashable {
+        var sql: String
+        var types: [UInt32]
+    }
+
+    static let statementCacheCapacity = 256
+
+    private let state: Mutex<State>
+    // PQcancel only reads this object and is documented as safe from any thread.
+    nonisolated(unsafe) private let cancelHandle: OpaquePointer?
+    private let wasCancelled = Atomic<Bool>(false)
+    private let threadPool: NIOThreadPool
+    private let notices: PQNoticeReceiver
+    let logger: Logger
+    /// The server process serving this connection.
+    public let backendPID: Int32
+    /// The server version, as libpq reports it (`150018` for 15.18).
+    public let serverVersion: Int
+
+    private init(raw: OpaquePointer, threadPool: NIOThreadPool, notices: PQNoticeReceiver, logger: Logger) {
+        state = Mutex(State(raw: raw, lastUsed: .now))
+        cancelHandle = PQgetCancel(raw)
+        self.threadPool = threadPool
+        self.notices = notices
+        self.logger = logger
+        backendPID = PQbackendPID(raw)
+        serverVersion = Int(PQserverVersion(raw))
+    }
+
+    deinit {
+        if let cancelHandle { PQfreeCancel(cancelHandle) }
+        state.withLock { PQfinish($0.raw) }
+    }
+
+    /// Opens a connection and prepares its session (UTC, ISO dates and intervals, statement timeout).
+    public static func connect(
+        _ configuration: PQConnectionConfiguration,
+        threadPool: NIOThreadPool,
+        logger: Logger
+    ) async throws -> PQConnection {
+        let notices = PQNoticeReceiver(logger: logger)
+        let connection = try await run(on: threadPool) { () throws(PQError) -> PQConnection in
+            let raw = try openBlocking(configuration)
+            notices.install(on: raw)
+            return PQConnection(raw: raw, threadPool: threadPool, notices: notices, logger: logger)
+        }
+        try await connection.simpleQuery(sessionSetup(configuration))
+        return connection
+    }
+
+    private static func sessionSetup(_ configuration: PQConnectionConfiguration) -> PQQuery {
+        // Values are exchanged in UTC and ISO formats whatever the server's defaults are.
+        var sql = "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';"
+        let milliseconds = configuration.statementTimeout.map { Self.milliseconds($0) } ?? 0
+        sql += " SET statement_timeout = \(milliseconds);"
+        return PQQuery(unsafeSQL: sql)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+
+    private static func openBlocking(_ configuration: PQConnectionConfiguration) throws(PQError) -> OpaquePointer {
+        // Entries before `dbname` are defaults the conninfo may override; entries after it win.
+        var parameters: [(String, String)] = [("fallback_application_name", configuration.applicationName)]
+        if getenv("PGCONNECT_TIMEOUT") == nil {
+            let seconds = max(1, configuration.connectTimeout.components.seconds)
+            parameters.append(("connect_timeout", String(seconds)))
+        }
+        parameters.append(("dbname", configuration.conninfo))
+        parameters.append(("client_encoding", "UTF8"))
+        let raw = PQText.withCStrings(parameters.map(\.0) + [nil]) { keywords in
+            PQText.withCStrings(parameters.map(\.1) + [nil]) { values in
+                PQconnectdbParams(keywords, values, 1)
+            }
+        }
+        guard let raw else {
+            throw PQError(code: .connectionFailed, message: "out of memory while connecting")
+        }
+        guard PQstatus(raw) == CONNECTION_OK else {
+            let message = PQText.trimmedMessage(PQerrorMessage(raw))
+            PQfinish(raw)
+            throw PQError(code: .connectionFailed, message: message)
+        }
+        return raw
+    }
+
+    // MARK: - Statements
+
+    /// Runs one statement and returns its rows. Interpolated values are sent as parameters.
+    @discardableResult
+    public func query(_ query: PQQuery) async throws -> PQResult {
+        try await runBlocking { connection, state throws(PQError) in
+            try connection.executeBlocking(query, state: &state)
+        }
+    }
+
+    /// Runs a script of several statements separated by semicolons, with no parameters (migrations).
+    public func simpleQuery(_ script: PQQuery) async throws {
+        guard script.binds.isEmpty else {
+            throw PQError(code: .invalidParameter, message: "a script cannot take parameters", query: script.sql)
+        }
+        try await runBlocking { connection, state throws(PQError) in
+            let result = PQexec(state.raw, script.sql)
+            PQclear(try connection.check(result, raw: state.raw, query: script.sql))
+        }
+    }
+
+    func executeBlocking(_ query: PQQuery, state: inout State) throws(PQError) -> PQResult {
+        if query.binds.contains(where: { $0.text?.utf8.contains(0) == true }) {
+            throw PQError(
+                code: .invalidParameter,
+                message: "a text parameter contains a NUL character",
+                query: query.sql
+            )
+        }
+        let key = StatementKey(sql: query.sql, types: query.binds.map(\.type.oid))
+        do {
+            return try executePrepared(query, key: key, state: &state)
+        } catch let error where error.is(.featureNotSupported) && PQtransactionStatus(state.raw) == PQTRANS_IDLE {
+            // "cached plan must not change result type": a table changed under a cached statement.
+            state.statements[key] = nil
+            return try executePrepared(query, key: key, state: &state)
+        }
+    }
+
+    private func executePrepared(_ query: PQQuery, key: StatementKey, state: inout State) throws(PQError) -> PQResult {
+        let name = try preparedName(for: key, state: &state)
+        let values = query.binds.map(\.text)
+        let result = PQText.withCStrings(values) { pointers in
+            PQexecPrepared(state.raw, name, Int32(values.count), pointers, nil, nil, 0)
+        }
+        do {
+            return PQResult(raw: try check(result, raw: state.raw, query: query.sql))
+        } catch {
+            if error.is(.featureNotSupported) { state.statements[key] = nil }
+            throw error
+        }
+    }
+
+    private func preparedName(for key: StatementKey, state: inout State) throws(PQError) -> String {
+        if let name = state.statements[key] { return name }
+        if state.statements.count >= Self.statementCacheCapacity, PQtransactionStatus(state.raw) == PQTRANS_IDLE {
+            PQclear(PQexec(state.raw, "DEALLOCATE ALL"))
+            state.statements.removeAll()
+        }
+        let name = "chantier_\(state.nextStatementNumber)"
+        state.nextStatementNumber += 1
+        let result = PQprepare(state.raw, name, key.sql, Int32(key.types.count), key.types)
+        PQclear(try check(result, raw: state.raw, query: key.sql))
+        state.statements[key] = name
+        return name
+    }
+
+    /// The result if it succeeded; otherwise the error it carries (the result is freed).
+    private func check(_ result: OpaquePointer?, raw: OpaquePointer, query: String) throws(PQError) -> OpaquePointer {
+        guard let result else {
+            throw connectionError(raw: raw, query: query)
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return result
+        default:
+            var error = PQError(result: result, query: query)
+            if PQstatus(raw) == CONNECTION_BAD { error.code = .connectionLost }
+            PQclear(result)
+            throw error
+        }
+    }
+
+    private func connectionError(raw: OpaquePointer, query: String?) -> PQError {
+        let lost = PQstatus(raw) == CONNECTION_BAD
+        return PQError(
+            code: lost ? .connectionLost : .server,
+            message: PQText.trimmedMessage(PQerrorMessage(raw)),
+            query: query
+        )
+    }
+
+    // MARK: - Running blocking calls
+
+    /// Runs `body` with exclusive access to the connection on the thread pool. If the task is
+    /// cancelled meanwhile, asks the server to cancel the running statement; the connection is
+    /// then retired by the pool, so a late cancel request can never hit a later statement.
+    private func runBlocking<Result: Sendable>(
+        _ body: @escaping @Sendable (PQConnection, inout State) throws(PQError) -> Result
+    ) async throws -> Result {
+        if Task.isCancelled {
+            throw PQError(code: .cancelled, message: "the task was cancelled before the statement was sent")
+        }
+        return try await withTaskCancellationHandler {
+            try await Self.run(on: threadPool) { () throws(PQError) -> Result in
+                try self.state.withLock { (state: inout State) throws(PQError) -> Result in
+                    defer { state.lastUsed = .now }
+                    return try body(self, &state)
+                }
+            }
+        } onCancel: {
+            requestCancel()
+        }
+    }
+
+    private static func run<Result: Sendable>(
+        on threadPool: NIOThreadPool,
+        _ body: @escaping @Sendable () throws(PQError) -> Result
+    ) async throws -> Result {
+        do {
+            return try await threadPool.runIfActive { try body() }
+        } catch is NIOThreadPoolError.ThreadPoolInactive {
+            throw PQError(code: .poolClosed, message: "the connection pool is closed")
+        }
+    }
+
+    private static let cancelQueue = DispatchQueue(label: "chantier.pq.cancel")
+
+    private func requestCancel() {
+        wasCancelled.store(true, ordering: .relaxed)
+        guard let cancelHandle else { return }
+        nonisolated(unsafe) let handle = cancelHandle
+        Self.cancelQueue.async {
+            var buffer = [CChar](repeating: 0, count: 256)
+            if PQcancel(handle, &buffer, Int32(buffer.count)) == 0 {
+                let message = buffer.withUnsafeBufferPointer { PQText.trimmedMessage($0.baseAddress) }
+                self.logger.debug("cancel request failed", metadata: ["pq.error": "\(message)"])
+            }
+            withExtendedLifetime(self) {}
+        }
+    }
+
+    // MARK: - State for the pool
+
+    /// Whether the connection can go back to the pool: open, outside any transaction, not cancelled.
+    var isReusable: Bool {
+        guard !wasCancelled.load(ordering: .relaxed) else { return false }
+        return state.withLock { PQstatus($0.raw) == CONNECTION_OK && PQtransactionStatus($0.raw) == PQTRANS_IDLE }
+    }
+
+    /// Whether an idle connection still works: the server has sent nothing since it went idle
+    /// (a restart or `pg_terminate_backend` sends a termination message, then closes) and, when it
+    /// has been idle longer than `pingAfter`, it answers a ping.
+    func isHealthy(pingAfter: Duration) async -> Bool {
+        (try? await runBlocking { _, state throws(PQError) -> Bool in
+            // Pooled connections never LISTEN, so any input while idle means the session is ending.
+            var descriptor = pollfd(fd: PQsocket(state.raw), events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 0) == 0, PQstatus(state.raw) == CONNECTION_OK else { return false }
+            if ContinuousClock.now - state.lastUsed > pingAfter {
+                let result = PQexec(state.raw, "")
+                defer { PQclear(result) }
+                return result != nil && PQresultStatus(result) == PGRES_EMPTY_QUERY
+            }
+            return true
+        }) ?? false
+    }
+
+    /// Direct access to the libpq connection, for a listener that owns its connection outright.
+    func withRaw<Result>(_ body: (OpaquePointer) throws -> Result) rethrows -> Result {
+        try state.withLock { try body($0.raw) }
+    }
+}

@@ -1,0 +1,235 @@
+public import Logging
+import NIOPosix
+import Synchronization
+
+/// A bounded pool of connections with its own thread pool for libpq's blocking calls, sized to
+/// the number of connections so that a blocked call never waits for a thread.
+///
+/// Idle connections are checked before reuse (a server restart is noticed and the connection
+/// replaced), callers wait up to ``Configuration/acquireTimeout`` when every connection is busy,
+/// and a connection that broke, was cancelled or was left inside a transaction is never reused.
+public final class PQPool: Sendable {
+    public struct Configuration: Sendable {
+        public var connection: PQConnectionConfiguration
+        /// The most connections open at once (and the number of threads for blocking calls).
+        public var maxConnections: Int
+        /// How long a caller waits for a free connection before ``PQError/Code/poolTimeout``.
+        public var acquireTimeout: Duration
+        /// An idle connection unused for longer than this is pinged before it is handed out.
+        public var pingAfterIdle: Duration
+
+        public init(
+            connection: PQConnectionConfiguration = PQConnectionConfiguration(),
+            maxConnections: Int = 10,
+            acquireTimeout: Duration = .seconds(10),
+            pingAfterIdle: Duration = .seconds(30)
+        ) {
+            self.connection = connection
+            self.maxConnections = maxConnections
+            self.acquireTimeout = acquireTimeout
+            self.pingAfterIdle = pingAfterIdle
+        }
+    }
+
+    /// What a waiting caller is given: a connection, or a slot in which to open one.
+    private enum Grant: Sendable {
+        case connection(PQConnection)
+        case connect
+    }
+
+    private struct Waiter: Sendable {
+        var continuation: CheckedContinuation<Grant, any Error>
+        var timer: Task<Void, Never>?
+    }
+
+    public let configuration: Configuration
+    let logger: Logger
+    let threadPool: NIOThreadPool
+    private struct Guarded: ~Copyable {
+        var pool: PQPoolState<PQConnection, Waiter>
+        /// Callers of ``close()`` waiting for the last leased connection to come back.
+        var closers: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let guarded: Mutex<Guarded>
+    private let nextWaiterID = Atomic<UInt64>(0)
+
+    public init(configuration: Configuration, logger: Logger) {
+        precondition(configuration.maxConnections > 0, "maxConnections must be at least 1")
+        self.configuration = configuration
+        self.logger = logger
+        threadPool = NIOThreadPool(numberOfThreads: configuration.maxConnections)
+        threadPool.start()
+        guarded = Mutex(Guarded(pool: PQPoolState(capacity: configuration.maxConnections)))
+    }
+
+    /// Open connections, idle ones, and callers waiting for one.
+    public var usage: (open: Int, idle: Int, waiting: Int) {
+        guarded.withLock { ($0.pool.slotsInUse, $0.pool.idle.count, $0.pool.waiting) }
+    }
+
+    // MARK: - Using connections
+
+    /// Leases a connection for the duration of `body`.
+    public func withConnection<Result>(_ body: (PQConnection) async throws -> Result) async throws -> Result {
+        let connection = try await lease()
+        let result: Result
+        do {
+            result = try await body(connection)
+        } catch {
+            giveBack(connection)
+            throw error
+        }
+        giveBack(connection)
+        return result
+    }
+
+    /// Runs one statement on any free connection.
+    @discardableResult
+    public func query(_ query: PQQuery) async throws -> PQResult {
+        try await withConnection { try await $0.query(query) }
+    }
+
+    /// Runs `body` in a transaction on one connection, retrying it on serialization failures and
+    /// deadlocks; see ``PQConnection/withTransaction(isolation:readOnly:maxAttempts:_:)``.
+    public func withTransaction<Result>(
+        isolation: PQIsolation = .readCommitted,
+        readOnly: Bool = false,
+        maxAttempts: Int = 5,
+        _ body: (PQConnection) async throws -> Result
+    ) async throws -> Result {
+        try await withConnection { connection in
+            try await connection.withTransaction(
+                isolation: isolation,
+                readOnly: readOnly,
+                maxAttempts: maxAttempts,
+                body
+            )
+        }
+    }
+
+    // MARK: - Leasing
+
+    private func lease() async throws -> PQConnection {
+        var grant = try await waitForGrant()
+        while true {
+            switch grant {
+            case .connection(let connection):
+                if await connection.isHealthy(pingAfter: configuration.pingAfterIdle) { return connection }
+                logger.debug(
+                    "replacing a dead idle connection",
+                    metadata: ["pq.backend_pid": "\(connection.backendPID)"]
+                )
+                grant = .connect
+            case .connect:
+                do {
+                    return try await PQConnection.connect(
+                        configuration.connection,
+                        threadPool: threadPool,
+                        logger: logger
+                    )
+                } catch {
+                    handOnFreedSlot()
+                    throw error
+                }
+            }
+        }
+    }
+
+    private func waitForGrant() async throws -> Grant {
+        let id = nextWaiterID.add(1, ordering: .relaxed).newValue
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Grant, any Error>) in
+                switch guarded.withLock({ $0.pool.lease(id: id, waiter: Waiter(continuation: continuation)) }) {
+                case .use(let connection):
+                    continuation.resume(returning: .connection(connection))
+                case .connect:
+                    continuation.resume(returning: .connect)
+                case .closed:
+                    continuation.resume(throwing: PQError(code: .poolClosed, message: "the connection pool is closed"))
+                case .wait:
+                    startTimer(forWaiter: id)
+                }
+            }
+        } onCancel: {
+            fail(waiter: id, with: PQError(code: .cancelled, message: "cancelled while waiting for a connection"))
+        }
+    }
+
+    private func startTimer(forWaiter id: UInt64) {
+        let timeout = configuration.acquireTimeout
+        let timer = Task { [weak self] in
+            guard (try? await Task.sleep(for: timeout)) != nil, let self else { return }
+            let usage = self.usage
+            fail(
+                waiter: id,
+                with: PQError(
+                    code: .poolTimeout,
+                    message:
+                        "no database connection became free within \(timeout) (\(usage.open) in use, \(usage.waiting) waiting)"
+                )
+            )
+        }
+        let attached = guarded.withLock { $0.pool.updateWaiter(id: id) { $0.timer = timer } }
+        if !attached { timer.cancel() }
+    }
+
+    private func fail(waiter id: UInt64, with error: PQError) {
+        guard let waiter = guarded.withLock({ $0.pool.removeWaiter(id: id) }) else { return }
+        waiter.timer?.cancel()
+        waiter.continuation.resume(throwing: error)
+    }
+
+    private func giveBack(_ connection: PQConnection) {
+        let reusable = connection.isReusable
+        perform(guarded.withLock { $0.pool.giveBack(connection, reusable: reusable) })
+    }
+
+    private func handOnFreedSlot() {
+        perform(guarded.withLock { $0.pool.releaseSlot() })
+    }
+
+    private func perform(_ action: PQPoolState<PQConnection, Waiter>.ReturnAction) {
+        switch action {
+        case .keep:
+            break
+        case .hand(let connection, let waiter):
+            waiter.timer?.cancel()
+            waiter.continuation.resume(returning: .connection(connection))
+        case .connect(let waiter):
+            waiter.timer?.cancel()
+            waiter.continuation.resume(returning: .connect)
+        case .drop:
+            let closers = guarded.withLock { guarded in
+                guard guarded.pool.isClosed, guarded.pool.slotsInUse == 0 else {
+                    return [CheckedContinuation<Void, Never>]()
+                }
+                defer { guarded.closers = [] }
+                return guarded.closers
+            }
+            for closer in closers { closer.resume() }
+        }
+    }
+
+    // MARK: - Closing
+
+    /// Closes idle connections, fails waiting callers, waits for leased connections to come back,
+    /// then stops the thread pool. Later calls fail with ``PQError/Code/poolClosed``.
+    public func close() async {
+        // Dropping the idle connections closes them.
+        let waiters = guarded.withLock { $0.pool.close().waiters }
+        for waiter in waiters {
+            waiter.timer?.cancel()
+            waiter.continuation.resume(throwing: PQError(code: .poolClosed, message: "the connection pool is closed"))
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let drained = guarded.withLock { guarded in
+                if guarded.pool.slotsInUse == 0 { return true }
+                guarded.closers.append(continuation)
+                return false
+            }
+            if drained { continuation.resume() }
+        }
+        try? await threadPool.shutdownGracefully()
+    }
+}

@@ -1,0 +1,131 @@
+/// A SQL statement whose interpolated values are sent as parameters, never spliced into the text.
+///
+/// ```swift
+/// let query: PQQuery = "SELECT id FROM participants WHERE family_name = \(name) AND birth_date < \(date)"
+/// // sql: SELECT id FROM participants WHERE family_name = $1 AND birth_date < $2
+/// ```
+///
+/// A literal without interpolation is static text and is accepted as is. Other text can only become
+/// SQL through ``init(unsafeSQL:)``, whose name makes every such place easy to find and review.
+/// Queries compose: interpolating a ``PQQuery`` splices its text and renumbers its parameters.
+public struct PQQuery: Sendable, Hashable, CustomStringConvertible {
+    enum Segment: Sendable, Hashable {
+        case text(String)
+        case bind(Int)
+    }
+
+    private(set) var segments: [Segment]
+    /// The parameters, in the order of their `$n` placeholders.
+    public private(set) var binds: [PQBind]
+    /// The SQL text with `$1`, `$2`… placeholders.
+    public let sql: String
+
+    init(segments: [Segment], binds: [PQBind]) {
+        self.segments = segments
+        self.binds = binds
+        self.sql = Self.render(segments)
+    }
+
+    /// Raw SQL text. Never pass text that came from input: interpolate values instead.
+    public init(unsafeSQL sql: String) {
+        self.init(segments: [.text(sql)], binds: [])
+    }
+
+    public var description: String { sql }
+
+    private static func render(_ segments: [Segment]) -> String {
+        var sql = ""
+        for segment in segments {
+            switch segment {
+            case .text(let text): sql += text
+            case .bind(let index): sql += "$\(index + 1)"
+            }
+        }
+        return sql
+    }
+
+    /// This query followed by `other`, with `other`'s parameters renumbered.
+    public func appending(_ other: PQQuery) -> PQQuery {
+        var interpolation = StringInterpolation(literalCapacity: 0, interpolationCount: 0)
+        interpolation.segments = segments
+        interpolation.binds = binds
+        interpolation.appendInterpolation(other)
+        return PQQuery(segments: interpolation.segments, binds: interpolation.binds)
+    }
+
+    /// The queries joined by `separator` (static text), for example conditions joined by `AND`.
+    public static func joined(_ parts: [PQQuery], separator: StaticString) -> PQQuery {
+        var result = PQQuery(segments: [], binds: [])
+        for (index, part) in parts.enumerated() {
+            if index > 0 { result = result.appending(PQQuery(unsafeSQL: separator.description)) }
+            result = result.appending(part)
+        }
+        return result
+    }
+}
+
+extension PQQuery: ExpressibleByStringInterpolation {
+    public init(stringLiteral value: StaticString) {
+        self.init(segments: [.text(value.description)], binds: [])
+    }
+
+    public init(stringInterpolation: StringInterpolation) {
+        self.init(segments: stringInterpolation.segments, binds: stringInterpolation.binds)
+    }
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var segments: [Segment] = []
+        var binds: [PQBind] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            segments.reserveCapacity(interpolationCount * 2 + 1)
+            binds.reserveCapacity(interpolationCount)
+        }
+
+        public mutating func appendLiteral(_ literal: StaticString) {
+            segments.append(.text(literal.description))
+        }
+
+        /// A value, sent as the next `$n` parameter.
+        public mutating func appendInterpolation<Value: PQEncodable>(_ value: Value) {
+            appendBind(PQBind(value))
+        }
+
+        /// An optional value, sent as the next `$n` parameter (NULL when `nil`).
+        public mutating func appendInterpolation<Value: PQEncodable>(_ value: Value?) {
+            appendBind(PQBind(value))
+        }
+
+        /// Another query, spliced in with its parameters renumbered.
+        public mutating func appendInterpolation(_ fragment: PQQuery) {
+            let offset = binds.count
+            for segment in fragment.segments {
+                switch segment {
+                case .text(let text): segments.append(.text(text))
+                case .bind(let index): segments.append(.bind(index + offset))
+                }
+            }
+            binds.append(contentsOf: fragment.binds)
+        }
+
+        /// A quoted SQL identifier (a table, channel or database name), with embedded quotes doubled.
+        public mutating func appendInterpolation(identifier: String) {
+            segments.append(.text(PQQuery.quoteIdentifier(identifier)))
+        }
+
+        private mutating func appendBind(_ bind: PQBind) {
+            segments.append(.bind(binds.count))
+            binds.append(bind)
+        }
+    }
+
+    /// `name` as a quoted SQL identifier.
+    public static func quoteIdentifier(_ name: String) -> String {
+        var quoted = "\""
+        for character in name {
+            quoted.append(character)
+            if character == "\"" { quoted.append(character) }
+        }
+        return quoted + "\""
+    }
+}

@@ -1,0 +1,141 @@
+import ChantierPQ
+import ChantierTestSupport
+import Foundation
+import Testing
+
+@Suite("PQPool: bounded, self-healing, off the cooperative pool", .timeLimit(.minutes(3)))
+struct PQPoolTests {
+    @Test func survivesAServerRestart() async throws {
+        // A private cluster: restarting the shared one would break the other tests.
+        let cluster = try await TestCluster.create()
+        let pool = PQPool(
+            configuration: .init(connection: .init(conninfo: cluster.conninfo()), maxConnections: 2),
+            logger: TestDatabases.logger
+        )
+        do {
+            let before = try await pool.withConnection { $0.backendPID }
+            try await cluster.stop()
+            let down = await #expect(throws: PQError.self) { try await pool.query("SELECT 1") }
+            #expect(down?.code == .connectionFailed)
+            try await cluster.start()
+            // The first query after the restart succeeds, on a new connection.
+            let after = try await pool.withConnection { connection throws in
+                #expect(try await connection.query("SELECT 41 + 1").value(Int.self) == 42)
+                return connection.backendPID
+            }
+            #expect(after != before)
+        } catch {
+            await pool.close()
+            await cluster.destroy()
+            throw error
+        }
+        await pool.close()
+        await cluster.destroy()
+    }
+
+    @Test func anIdleConnectionKilledByTheServerIsReplaced() async throws {
+        let database = try await TestDatabases.shared.database(migrated: false)
+        try await database.withPool(maxConnections: 2) { pool throws in
+            let victim = try await pool.withConnection { $0.backendPID }
+            try await database.withPool(maxConnections: 1) { other in
+                try await other.query("SELECT pg_terminate_backend(\(victim))")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(try await pool.query("SELECT 1").value(Int.self) == 1)
+        }
+    }
+
+    @Test func waitingForAConnectionTimesOutCleanly() async throws {
+        let database = try await TestDatabases.shared.database(migrated: false)
+        let pool = PQPool(
+            configuration: .init(
+                connection: .init(conninfo: database.conninfo),
+                maxConnections: 1,
+                acquireTimeout: .milliseconds(300)
+            ),
+            logger: TestDatabases.logger
+        )
+        let (held, holding) = AsyncStream<Void>.makeStream()
+        let (release, releasing) = AsyncStream<Void>.makeStream()
+        async let holder: Void = pool.withConnection { _ in
+            holding.yield()
+            for await _ in release { break }
+        }
+        for await _ in held { break }
+        let error = await #expect(throws: PQError.self) { try await pool.query("SELECT 1") }
+        #expect(error?.code == .poolTimeout)
+        #expect(pool.usage.waiting == 0)
+        releasing.yield()
+        try await holder
+        #expect(try await pool.query("SELECT 2").value(Int.self) == 2)
+        await pool.close()
+    }
+
+    @Test func aCancelledQueryIsStoppedOnTheServerAndItsConnectionRetired() async throws {
+        let database = try await TestDatabases.shared.database(migrated: false)
+        try await database.withPool(maxConnections: 2) { pool throws in
+            let sleeper = Task { try await pool.query("SELECT pg_sleep(30) /* cancel-me */") }
+            try await waitUntil(pool, sees: 1, matching: "%cancel-me%")
+            sleeper.cancel()
+            let error = await #expect(throws: PQError.self) { try await sleeper.value }
+            #expect(error?.sqlState == .queryCanceled)
+            try await waitUntil(pool, sees: 0, matching: "%cancel-me%")
+            #expect(pool.usage.open == 1)
+        }
+    }
+
+    @Test func blockingCallsStayOffTheCooperativePool() async throws {
+        // More statements blocked in pg_sleep than the machine has cores: if libpq's blocking
+        // calls ran on Swift's cooperative threads, nothing else could run until they finished.
+        let sleepers = ProcessInfo.processInfo.activeProcessorCount + 1
+        let database = try await TestDatabases.shared.database(migrated: false)
+        let finished = Locked(0)
+        try await database.withPool(maxConnections: sleepers + 1) { pool throws in
+            try await withThrowingTaskGroup { group in
+                for _ in 0..<sleepers {
+                    group.addTask {
+                        try await pool.query("SELECT pg_sleep(8) /* blocking-test */")
+                        finished.withLock { $0 += 1 }
+                    }
+                }
+                try await waitUntil(pool, sees: sleepers, matching: "%blocking-test%")
+                #expect(try await pool.query("SELECT 'still responsive'").value(String.self) == "still responsive")
+                #expect(finished.value == 0, "the quick query had to wait for the sleepers")
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    @Test func preparedStatementsAreCachedAndSurviveATableChange() async throws {
+        let database = try await TestDatabases.shared.database(migrated: false)
+        try await database.withPool(maxConnections: 1) { pool throws in
+            try await pool.withConnection { connection throws in
+                try await connection.query("CREATE TABLE sites (id int, name text)")
+                try await connection.query("INSERT INTO sites VALUES (1, 'Jean-Nicolet')")
+                for _ in 0..<3 { try await connection.query("SELECT * FROM sites WHERE id = \(1)") }
+                let prepared = try await connection.query(
+                    "SELECT count(*) FROM pg_prepared_statements WHERE statement = 'SELECT * FROM sites WHERE id = $1'"
+                ).value(Int.self)
+                #expect(prepared == 1)
+                try await connection.query("ALTER TABLE sites ADD COLUMN sector text DEFAULT 'nord'")
+                let rows = try await connection.query("SELECT * FROM sites WHERE id = \(1)")
+                #expect(rows.columns == ["id", "name", "sector"])
+            }
+        }
+    }
+
+    /// Polls until `count` active statements match `pattern` (at most about 10 s).
+    private func waitUntil(_ pool: PQPool, sees count: Int, matching pattern: String) async throws {
+        for _ in 0..<200 {
+            let active = try await pool.query(
+                """
+                SELECT count(*) FROM pg_stat_activity
+                WHERE state = 'active' AND query LIKE \(pattern) AND pid <> pg_backend_pid()
+                """
+            ).value(Int.self)
+            if active == count { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        Issue.record("never saw \(count) statement(s) matching \(pattern)")
+    }
+}
