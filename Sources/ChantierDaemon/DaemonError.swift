@@ -5,6 +5,7 @@ public struct DaemonError: Error, Sendable, CustomStringConvertible {
         private enum Base: String, Sendable {
             case databaseUnreachable = "database unreachable"
             case migrationsNotFound = "migrations not found"
+            case invalidProgramFile = "invalid program file"
         }
 
         private let base: Base
@@ -19,6 +20,8 @@ public struct DaemonError: Error, Sendable, CustomStringConvertible {
         public static let databaseUnreachable = Code(.databaseUnreachable)
         /// No migrations directory was given or found.
         public static let migrationsNotFound = Code(.migrationsNotFound)
+        /// A program definition file cannot be used.
+        public static let invalidProgramFile = Code(.invalidProgramFile)
     }
 
     public var code: Code

@@ -102,21 +102,7 @@ extension LocalDate: CustomStringConvertible {
     }
 }
 
-extension LocalDate: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = LocalDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "\"\(text)\" is not a YYYY-MM-DD date"
-            )
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+extension LocalDate: Codable, ISOText {
+    static func parse(_ text: String) -> LocalDate? { LocalDate(iso: text) }
+    static var textForm: String { "a YYYY-MM-DD date" }
 }

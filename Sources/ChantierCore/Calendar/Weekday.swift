@@ -13,4 +13,15 @@ public enum Weekday: Int, CaseIterable, Hashable, Comparable, Sendable, Codable 
     public var isWeekday: Bool { rawValue <= 5 }
 
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The English name in lower case, as configuration files write it (`sunday`).
+    public var name: String { String(describing: self) }
+
+    /// The English name as a sentence writes it (`Sunday`).
+    public var displayName: String { name.prefix(1).uppercased() + name.dropFirst() }
+
+    public init?(name: String) {
+        guard let day = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = day
+    }
 }

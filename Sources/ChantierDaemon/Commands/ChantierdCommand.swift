@@ -5,7 +5,7 @@ public struct ChantierdCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "chantierd",
         abstract: "Chantier's daemon: schedules work programs and keeps their hours in PostgreSQL.",
-        subcommands: [MigrateCommand.self]
+        subcommands: [MigrateCommand.self, CheckCommand.self]
     )
 
     public init() {}
