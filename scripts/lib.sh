@@ -1,7 +1,7 @@
 # Shell helpers shared by scripts/run and scripts/test. Source this file; do not run it.
 
 # Debian packages Chantier builds, runs and tests with.
-CHANTIER_PACKAGES=(libpq-dev libsystemd-dev postgresql postgresql-contrib pkg-config)
+CHANTIER_PACKAGES=(libpq-dev libsystemd-dev postgresql postgresql-contrib pkg-config curl systemd)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

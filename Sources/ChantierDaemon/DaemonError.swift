@@ -6,6 +6,8 @@ public struct DaemonError: Error, Sendable, CustomStringConvertible {
             case databaseUnreachable = "database unreachable"
             case migrationsNotFound = "migrations not found"
             case invalidProgramFile = "invalid program file"
+            case invalidConfiguration = "invalid configuration"
+            case socketUnavailable = "socket unavailable"
         }
 
         private let base: Base
@@ -22,6 +24,10 @@ public struct DaemonError: Error, Sendable, CustomStringConvertible {
         public static let migrationsNotFound = Code(.migrationsNotFound)
         /// A program definition file cannot be used.
         public static let invalidProgramFile = Code(.invalidProgramFile)
+        /// A configuration value or file cannot be used; the message names the key.
+        public static let invalidConfiguration = Code(.invalidConfiguration)
+        /// The API socket cannot be bound, or another daemon answers on it.
+        public static let socketUnavailable = Code(.socketUnavailable)
     }
 
     public var code: Code

@@ -9,6 +9,7 @@ public struct PQType: Hashable, Sendable {
     /// Let the server infer the type from the context.
     public static let unspecified = PQType(oid: 0)
     public static let bool = PQType(oid: 16)
+    public static let bytea = PQType(oid: 17)
     public static let int8 = PQType(oid: 20)
     public static let int2 = PQType(oid: 21)
     public static let int4 = PQType(oid: 23)

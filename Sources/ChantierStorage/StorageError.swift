@@ -9,6 +9,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, CustomDebu
             case migrationOutOfOrder = "migration out of order"
             case schemaNewerThanProgram = "schema newer than program"
             case migrationFailed = "migration failed"
+            case idempotencyKeyInUse = "idempotency key in use"
+            case alreadyExists = "already exists"
         }
 
         private let base: Base
@@ -31,6 +33,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, CustomDebu
         public static let schemaNewerThanProgram = Code(.schemaNewerThanProgram)
         /// A migration's SQL failed; nothing of it was applied.
         public static let migrationFailed = Code(.migrationFailed)
+        /// Another request with the same idempotency key is in flight.
+        public static let idempotencyKeyInUse = Code(.idempotencyKeyInUse)
+        /// A row with the same code exists already.
+        public static let alreadyExists = Code(.alreadyExists)
     }
 
     public var code: Code

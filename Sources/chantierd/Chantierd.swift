@@ -1,15 +1,14 @@
 import ArgumentParser
 import ChantierDaemon
 import Logging
+import Metrics
+import Prometheus
 
 @main
 enum Chantierd {
     static func main() async {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
+        LoggingSystem.bootstrap(DaemonLogging.makeHandler)
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: DaemonMetrics.registry))
         await ChantierdCommand.main()
     }
 }

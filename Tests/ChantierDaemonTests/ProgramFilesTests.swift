@@ -7,10 +7,11 @@ import Testing
 
 @Suite("Program files in Config/programs")
 struct ProgramFilesTests {
-    let directory = URL(filePath: NSTemporaryDirectory()).appending(path: "chantier-programs-\(UUID().uuidString)")
+    let temporary: TemporaryDirectory
+    var directory: URL { temporary.url }
 
     init() throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        temporary = try TemporaryDirectory("chantier-programs")
     }
 
     @Test func theShippedProgramsLoad() throws {

@@ -6,10 +6,11 @@ import Testing
 
 @Suite("Migration files: names, order and mistakes")
 struct MigrationLoadingTests {
-    let directory = URL(filePath: NSTemporaryDirectory()).appending(path: "chantier-migrations-\(UUID().uuidString)")
+    let temporary: TemporaryDirectory
+    var directory: URL { temporary.url }
 
     init() throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        temporary = try TemporaryDirectory("chantier-migrations")
     }
 
     private func write(_ name: String, _ sql: String = "SELECT 1;") throws {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Glibc
 
 /// Runs programs from tests and waits for them without blocking Swift's cooperative threads.
@@ -47,6 +47,49 @@ public enum ChildProcess {
             throw Failure(command: ([executable] + arguments).joined(separator: " "), result: result)
         }
         return result.output
+    }
+
+    /// A program started with ``start(_:_:environment:outputPath:)`` that keeps running.
+    public final class Running: Sendable {
+        public let pid: pid_t
+        /// The file the program's standard output and error go to.
+        public let outputPath: String
+        private let exit: Task<Int32, Never>
+
+        init(pid: pid_t, outputPath: String) {
+            self.pid = pid
+            self.outputPath = outputPath
+            exit = Task { await ChildProcess.waitForExit(pid) }
+        }
+
+        public func signal(_ signal: Int32) {
+            kill(pid, signal)
+        }
+
+        /// Whether the program still runs.
+        public var isRunning: Bool { kill(pid, 0) == 0 }
+
+        /// Waits for the program to end; its exit status, or 128 + the signal that ended it.
+        public func waitForExit() async -> Int32 {
+            await exit.value
+        }
+
+        public var output: String {
+            (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        }
+    }
+
+    /// Starts `executable` without waiting for it; its output goes to `outputPath`.
+    public static func start(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String]? = nil,
+        outputPath: String
+    ) throws -> Running {
+        Running(
+            pid: try spawn(executable, arguments, environment: environment, outputPath: outputPath),
+            outputPath: outputPath
+        )
     }
 
     /// Starts `executable` with its output appended to `outputPath`; returns its pid.

@@ -35,12 +35,11 @@ extension ProgramDefinition: Decodable {
         try KnownKeys.check(decoder, allowed: Set(CodingKeys.allStrings))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         code = try container.decode(String.self, forKey: .code)
-        guard Self.isValidCode(code) else {
+        guard ReferenceCode.isValid(code) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .code,
                 in: container,
-                debugDescription:
-                    "\"\(code)\" must be lower-case letters and digits joined by dashes, such as agir-ensemble"
+                debugDescription: "\"\(code)\" must be \(ReferenceCode.rule)"
             )
         }
         name = try container.decode(String.self, forKey: .name)
@@ -77,11 +76,5 @@ extension ProgramDefinition: Decodable {
             throw DecodingError.dataCorruptedError(forKey: .policy, in: container, debugDescription: error.message)
         }
         self.policy = policy
-    }
-
-    static func isValidCode(_ code: String) -> Bool {
-        let words = code.split(separator: "-", omittingEmptySubsequences: false)
-        return code.count <= 64 && !words.isEmpty
-            && words.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
     }
 }

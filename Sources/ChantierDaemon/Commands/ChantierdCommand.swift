@@ -5,7 +5,8 @@ public struct ChantierdCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "chantierd",
         abstract: "Chantier's daemon: schedules work programs and keeps their hours in PostgreSQL.",
-        subcommands: [MigrateCommand.self, CheckCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, CheckCommand.self],
+        defaultSubcommand: ServeCommand.self
     )
 
     public init() {}

@@ -1,0 +1,35 @@
+/// The stable kebab-case kind of an API error, shared by the daemon and its clients. Clients
+/// decide what to do (and which exit code to use) from the kind, never from the message.
+public struct ErrorKind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
+
+    /// The request is malformed: not JSON, or not the right shape.
+    public static let badRequest = ErrorKind(rawValue: "bad-request")
+    /// A field has a value the operation does not accept; `details.field` names it.
+    public static let invalidField = ErrorKind(rawValue: "invalid-field")
+    /// The body has a field the operation does not know; `details.field` names it.
+    public static let unknownField = ErrorKind(rawValue: "unknown-field")
+    /// The caller's roles do not include one the operation accepts.
+    public static let notAuthorized = ErrorKind(rawValue: "not-authorized")
+    public static let notFound = ErrorKind(rawValue: "not-found")
+    public static let methodNotAllowed = ErrorKind(rawValue: "method-not-allowed")
+    /// Something with the same code or key exists already.
+    public static let alreadyExists = ErrorKind(rawValue: "already-exists")
+    public static let conflict = ErrorKind(rawValue: "conflict")
+    public static let payloadTooLarge = ErrorKind(rawValue: "payload-too-large")
+    public static let unsupportedMediaType = ErrorKind(rawValue: "unsupported-media-type")
+    /// The Idempotency-Key was used before for a different request.
+    public static let idempotencyKeyReused = ErrorKind(rawValue: "idempotency-key-reused")
+    /// A request with the same Idempotency-Key is being processed.
+    public static let requestInProgress = ErrorKind(rawValue: "request-in-progress")
+    /// The database does not answer; the daemon keeps trying by itself.
+    public static let databaseUnavailable = ErrorKind(rawValue: "database-unavailable")
+    public static let shuttingDown = ErrorKind(rawValue: "shutting-down")
+    public static let internalError = ErrorKind(rawValue: "internal-error")
+}

@@ -1,0 +1,104 @@
+import ChantierAPI
+import ChantierCore
+import Yams
+
+/// The operations of the OpenAPI document with the roles each accepts (`x-chantier-roles`):
+/// the one place authorization is declared, so that a new operation cannot go unprotected.
+struct OperationCatalog: Sendable {
+    /// Who may call an operation.
+    enum Access: Sendable, Hashable {
+        /// Anyone on the socket, even without a role (`anyone`).
+        case anyone
+        /// Any caller with at least one role (`any`).
+        case anyRole
+        case roles(Set<Role>)
+
+        func allows(_ roles: Set<Role>) -> Bool {
+            switch self {
+            case .anyone: true
+            case .anyRole: !roles.isEmpty
+            case .roles(let accepted): !accepted.isDisjoint(with: roles)
+            }
+        }
+    }
+
+    struct Operation: Sendable, Hashable {
+        var id: String
+        var method: String
+        /// The path template, such as `/v1/participants/{id}`.
+        var path: String
+        var access: Access
+
+        /// Whether `path` (without query) matches the template.
+        func matches(path candidate: Substring) -> Bool {
+            let template = path.split(separator: "/", omittingEmptySubsequences: false)
+            let segments = candidate.split(separator: "/", omittingEmptySubsequences: false)
+            guard template.count == segments.count else { return false }
+            return zip(template, segments).allSatisfy { pattern, segment in
+                pattern.hasPrefix("{") ? !segment.isEmpty : pattern == segment
+            }
+        }
+    }
+
+    let operations: [Operation]
+
+    /// Reads the operations of the embedded document.
+    static let shared: OperationCatalog = {
+        do {
+            return try OperationCatalog(yaml: OpenAPIDocument.yaml)
+        } catch {
+            // The document is compiled in and checked by the tests; it cannot be wrong at run time.
+            preconditionFailure("the embedded OpenAPI document is invalid: \(error)")
+        }
+    }()
+
+    init(yaml: String) throws {
+        guard let document = try Yams.load(yaml: yaml) as? [String: Any],
+            let paths = document["paths"] as? [String: Any]
+        else { throw CatalogError(message: "the document has no paths") }
+        var operations: [Operation] = []
+        for (path, item) in paths {
+            for (method, value) in (item as? [String: Any]) ?? [:] {
+                guard ["get", "put", "post", "patch", "delete"].contains(method),
+                    let operation = value as? [String: Any]
+                else {
+                    continue
+                }
+                guard let id = operation["operationId"] as? String else {
+                    throw CatalogError(message: "\(method.uppercased()) \(path) has no operationId")
+                }
+                guard let names = operation["x-chantier-roles"] as? [String], !names.isEmpty else {
+                    throw CatalogError(message: "\(id) does not declare x-chantier-roles")
+                }
+                operations.append(
+                    Operation(id: id, method: method.uppercased(), path: path, access: try Self.access(names, id))
+                )
+            }
+        }
+        self.operations = operations.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
+    }
+
+    private static func access(_ names: [String], _ id: String) throws -> Access {
+        if names == ["anyone"] { return .anyone }
+        if names == ["any"] { return .anyRole }
+        var roles: Set<Role> = []
+        for name in names {
+            guard let role = Role(rawValue: name) else {
+                throw CatalogError(message: "\(id) lists the unknown role \(name)")
+            }
+            roles.insert(role)
+        }
+        return .roles(roles)
+    }
+
+    /// The operation for a request, or `nil` when no operation has this path (whatever the method).
+    func operation(method: String, path: Substring) -> (operation: Operation?, pathExists: Bool) {
+        let atPath = operations.filter { $0.matches(path: path) }
+        return (atPath.first { $0.method == method }, !atPath.isEmpty)
+    }
+
+    struct CatalogError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}

@@ -1,0 +1,142 @@
+import Configuration
+import Foundation
+import Logging
+
+extension DaemonConfiguration {
+    /// The keys, their environment variables and what they hold. Environment variables are the
+    /// key upper-cased with `CHANTIER_` in front (`database.pool_size` is
+    /// `CHANTIER_DATABASE_POOL_SIZE`), except `CHANTIER_DATABASE` for `database.url` and
+    /// `CHANTIER_SOCKET` for `api.socket`.
+    ///
+    /// | key | default | |
+    /// |---|---|---|
+    /// | `database.url` | libpq's defaults | connection string or URI |
+    /// | `database.pool_size` | 10 | connections |
+    /// | `database.acquire_timeout_seconds` | 10 | wait for a free connection |
+    /// | `database.statement_timeout_seconds` | 30 | 0 turns it off |
+    /// | `database.migrate_on_start` | false | apply migrations at start-up |
+    /// | `database.migrations_dir` | found next to the binary | |
+    /// | `api.socket` | /run/chantier/chantierd.sock | |
+    /// | `api.socket_mode` | 0660 | octal |
+    /// | `api.socket_group` | chantier | empty keeps the daemon's group |
+    /// | `api.max_body_bytes` | 1048576 | |
+    /// | `api.idle_timeout_seconds` | 60 | |
+    /// | `roles.admin_group` … `roles.manager_group` | chantier-admin, chantier-coordinators, chantier-supervisors, chantier-managers | |
+    /// | `log.level` | info | trace, debug, info, notice, warning, error, critical |
+    /// | `log.format` | auto | auto, journal, logfmt |
+    /// | `organisation.time_zone` | America/Toronto | |
+    /// | `shutdown.drain_seconds` | 20 | |
+    static let keys: [String] = [
+        "database.url", "database.pool_size", "database.acquire_timeout_seconds", "database.statement_timeout_seconds",
+        "database.migrate_on_start", "database.migrations_dir", "api.socket", "api.socket_mode", "api.socket_group",
+        "api.max_body_bytes", "api.idle_timeout_seconds", "roles.admin_group", "roles.coordinator_group",
+        "roles.supervisor_group", "roles.manager_group", "log.level", "log.format", "organisation.time_zone",
+        "shutdown.drain_seconds",
+    ]
+
+    /// Environment variables with names that do not follow from their key.
+    static let environmentAliases = [
+        "DATABASE": "DATABASE_URL", "SOCKET": "API_SOCKET", "MIGRATIONS": "DATABASE_MIGRATIONS_DIR",
+    ]
+
+    /// Reads every key from `reader`, leaving the default where a key is absent.
+    ///
+    /// - Throws: ``DaemonError`` with ``DaemonError/Code/invalidConfiguration`` naming the first key
+    ///   whose value is not valid, and what it should be.
+    init(reader: ConfigReader) throws {
+        self.init()
+        let values = Values(reader: reader)
+        database.conninfo = values.string("database.url") ?? database.conninfo
+        database.poolSize = try values.integer("database.pool_size", in: 1...200) ?? database.poolSize
+        database.acquireTimeout =
+            try values.seconds("database.acquire_timeout_seconds", in: 1...600) ?? database.acquireTimeout
+        if let seconds = try values.integer("database.statement_timeout_seconds", in: 0...86_400) {
+            database.statementTimeout = seconds == 0 ? nil : .seconds(seconds)
+        }
+        database.migrateOnStart = try values.boolean("database.migrate_on_start") ?? database.migrateOnStart
+        database.migrationsDirectory = values.string("database.migrations_dir").flatMap { $0.isEmpty ? nil : $0 }
+        api.socketPath =
+            try values.parsed("api.socket", expecting: "an absolute path no longer than 107 bytes") {
+                $0.hasPrefix("/") && $0.utf8.count <= 107 ? $0 : nil
+            } ?? api.socketPath
+        api.socketMode =
+            try values.parsed("api.socket_mode", expecting: "an octal file mode such as 0660") {
+                UInt32($0, radix: 8).flatMap { $0 <= 0o777 ? $0 : nil }
+            } ?? api.socketMode
+        if let group = values.string("api.socket_group") { api.socketGroup = group.isEmpty ? nil : group }
+        api.maxBodyBytes = try values.integer("api.max_body_bytes", in: 1024...(256 << 20)) ?? api.maxBodyBytes
+        api.idleTimeout = try values.seconds("api.idle_timeout_seconds", in: 1...3600) ?? api.idleTimeout
+        roles.adminGroup = try values.groupName("roles.admin_group") ?? roles.adminGroup
+        roles.coordinatorGroup = try values.groupName("roles.coordinator_group") ?? roles.coordinatorGroup
+        roles.supervisorGroup = try values.groupName("roles.supervisor_group") ?? roles.supervisorGroup
+        roles.managerGroup = try values.groupName("roles.manager_group") ?? roles.managerGroup
+        log.level =
+            try values.parsed("log.level", expecting: "trace, debug, info, notice, warning, error or critical") {
+                Logger.Level(rawValue: $0.lowercased())
+            } ?? log.level
+        log.format =
+            try values.parsed("log.format", expecting: "auto, journal or logfmt") {
+                LogFormat(rawValue: $0.lowercased())
+            } ?? log.format
+        timeZone =
+            try values.parsed("organisation.time_zone", expecting: "a time zone such as America/Toronto") {
+                TimeZone(identifier: $0) == nil ? nil : $0
+            } ?? timeZone
+        drainTimeout = try values.seconds("shutdown.drain_seconds", in: 1...300) ?? drainTimeout
+    }
+
+    /// The environment variable for `key`.
+    static func environmentVariable(for key: String) -> String {
+        let name = key.uppercased().replacingOccurrences(of: ".", with: "_")
+        let alias = environmentAliases.first { $0.value == name }?.key
+        return "CHANTIER_" + (alias ?? name)
+    }
+
+    /// Typed reading of string values, with errors that name the key.
+    private struct Values {
+        let reader: ConfigReader
+
+        func string(_ key: String) -> String? {
+            reader.string(forKey: ConfigKey(key))
+        }
+
+        func parsed<Value>(_ key: String, expecting: String, _ parse: (String) -> Value?) throws -> Value? {
+            guard let text = string(key) else { return nil }
+            guard let value = parse(text.trimmingCharacters(in: .whitespaces)) else {
+                throw DaemonError(
+                    code: .invalidConfiguration,
+                    message: "configuration key \(key) (\(DaemonConfiguration.environmentVariable(for: key))): "
+                        + "\"\(text)\" is not valid; use \(expecting)"
+                )
+            }
+            return value
+        }
+
+        func integer(_ key: String, in range: ClosedRange<Int>) throws -> Int? {
+            try parsed(key, expecting: "a whole number from \(range.lowerBound) to \(range.upperBound)") {
+                Int($0).flatMap { range.contains($0) ? $0 : nil }
+            }
+        }
+
+        func seconds(_ key: String, in range: ClosedRange<Int>) throws -> Duration? {
+            try integer(key, in: range).map { .seconds($0) }
+        }
+
+        func boolean(_ key: String) throws -> Bool? {
+            try parsed(key, expecting: "true or false") {
+                switch $0.lowercased() {
+                case "true", "yes", "1": true
+                case "false", "no", "0": false
+                default: nil
+                }
+            }
+        }
+
+        func groupName(_ key: String) throws -> String? {
+            try parsed(key, expecting: "a Unix group name") { name in
+                !name.isEmpty && name.count <= 32 && name.allSatisfy { $0.isASCII && !$0.isWhitespace && $0 != ":" }
+                    ? name : nil
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Logging
+
+/// Everything `chantierd serve` is configured with, with its defaults. `Config/chantierd.yaml`
+/// documents every key; ``DaemonConfiguration/init(reader:)`` reads them.
+struct DaemonConfiguration: Sendable, Equatable {
+    struct Database: Sendable, Equatable {
+        /// A libpq connection string or URI; empty for libpq's defaults.
+        var conninfo = ""
+        var poolSize = 10
+        var acquireTimeout: Duration = .seconds(10)
+        var statementTimeout: Duration? = .seconds(30)
+        var migrateOnStart = false
+        var migrationsDirectory: String?
+    }
+
+    struct API: Sendable, Equatable {
+        var socketPath = "/run/chantier/chantierd.sock"
+        /// The socket file's mode, when the daemon binds it itself.
+        var socketMode: UInt32 = 0o660
+        /// The socket file's group, when the daemon binds it itself; `nil` keeps the daemon's group.
+        var socketGroup: String? = "chantier"
+        var maxBodyBytes = 1 << 20
+        /// How long an idle client connection is kept open.
+        var idleTimeout: Duration = .seconds(60)
+    }
+
+    /// The Unix groups whose members have each role; root is always admin.
+    struct Roles: Sendable, Equatable {
+        var adminGroup = "chantier-admin"
+        var coordinatorGroup = "chantier-coordinators"
+        var supervisorGroup = "chantier-supervisors"
+        var managerGroup = "chantier-managers"
+    }
+
+    enum LogFormat: String, Sendable, Equatable, CaseIterable {
+        /// The journal when standard error is connected to it, `logfmt` otherwise.
+        case auto
+        case journal
+        case logfmt
+    }
+
+    struct Log: Sendable, Equatable {
+        var level: Logger.Level = .info
+        var format: LogFormat = .auto
+    }
+
+    var database = Database()
+    var api = API()
+    var roles = Roles()
+    var log = Log()
+    /// The organisation's time zone: local times, days and weeks are in it.
+    var timeZone = "America/Toronto"
+    /// How long a shutdown waits for requests in flight, below systemd's stop timeout.
+    var drainTimeout: Duration = .seconds(20)
+}

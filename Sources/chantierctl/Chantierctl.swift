@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `chantierctl`: the admin command line of Chantier, talking to `chantierd` over its Unix socket.
+@main
+struct Chantierctl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chantierctl",
+        abstract: "Administer Chantier: work programs, participants, shifts and hours.",
+        discussion: """
+            Talks to chantierd over its Unix socket (--socket, CHANTIER_SOCKET, or \
+            /run/chantier/chantierd.sock). Who you are comes from the kernel; your Unix groups give \
+            your roles. Messages follow LANG (French or English).
+
+            Exit status: 0 success, 1 unexpected failure, 64 usage error, 65 invalid request, \
+            66 not found, 67 conflict, 69 daemon or database unavailable, 77 not authorized.
+            """,
+        version: "0.4.0",
+        subcommands: [StatusCommand.self, WhoamiCommand.self]
+    )
+
+    /// Global options may come before the subcommand too (`chantierctl --socket PATH status`).
+    @OptionGroup var options: GlobalOptions
+}
