@@ -40,7 +40,7 @@ install: release manual
 	install -m644 Migrations/*.sql $(DESTDIR)$(PREFIX)/share/chantier/migrations/
 	install -m644 Config/programs/*.yaml $(DESTDIR)$(PREFIX)/share/chantier/programs/
 	install -Dm644 Config/chantierd.yaml $(DESTDIR)$(PREFIX)/share/doc/chantier/chantierd.yaml.example
-	install -m644 README.md docs/RULES.md $(DESTDIR)$(PREFIX)/share/doc/chantier/
+	install -m644 README.md docs/RULES.md docs/CSV.md $(DESTDIR)$(PREFIX)/share/doc/chantier/
 	test -e $(DESTDIR)$(SYSCONFDIR)/chantier/chantierd.yaml || \
 		install -Dm644 Config/chantierd.yaml $(DESTDIR)$(SYSCONFDIR)/chantier/chantierd.yaml
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1

@@ -105,7 +105,13 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .executableTarget(name: "chantierctl", dependencies: ["ChantierAPI", "ChantierClient", argumentParser]),
+        .executableTarget(
+            name: "chantierctl",
+            dependencies: [
+                "ChantierAPI", "ChantierClient", argumentParser, .product(name: "Yams", package: "Yams"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ]
+        ),
 
         // MARK: Build tools
 

@@ -43,7 +43,7 @@ INSERT INTO task_kinds (code, name, equipment, required_skills, min_age) VALUES
 -- and the pedagogical day before it, the Holidays, spring break and Easter.
 INSERT INTO school_calendars (code, name, jurisdiction, class_start, class_end, known_from, known_to, source)
 VALUES ('chemin-du-roy-2026-2027', 'Chemin-du-Roy 2026–2027 (calendrier supposé)', 'QC', '08:15', '15:30',
-        '2026-06-20', '2027-06-30', 'demo');
+        '2026-06-20', '2027-08-31', 'demo');
 
 INSERT INTO school_calendar_class_days (calendar_id, day)
 SELECT calendar.id, day::date
@@ -104,7 +104,17 @@ FROM (VALUES
     ('Emma', 'Lefèbvre', DATE '2009-12-20', 'female', '819-555-0205', 'cap-de-la-madeleine', '88 Fusey', 'École secondaire Sainte-Marie', 'attending', 'none', 20),
     ('Jayden', 'Nguyen', DATE '2010-02-08', 'male', '819-555-0206', 'cap-de-la-madeleine', '90 Fusey', 'École secondaire Sainte-Marie', 'attending', 'none', 20),
     ('Florence', 'Roy', DATE '2011-09-17', 'female', '819-555-0207', 'sainte-marguerite', '15', 'École secondaire des Pionniers', 'attending', 'none', 12),
-    ('Adam', 'Diallo', DATE '2012-01-25', 'male', '819-555-0208', 'adelard-dugre', '1270', 'École secondaire des Pionniers', 'attending', 'none', 10)
+    ('Adam', 'Diallo', DATE '2012-01-25', 'male', '819-555-0208', 'adelard-dugre', '1270', 'École secondaire des Pionniers', 'attending', 'none', 10),
+    ('Rosalie', 'Bergeron', DATE '2010-06-02', 'female', '819-555-0209', 'jean-nicolet', '440', 'École secondaire Chavigny', 'attending', 'none', 15),
+    ('William', 'Ouellet', DATE '2011-11-19', 'male', '819-555-0210', 'jean-nicolet', '450', 'École secondaire Chavigny', 'attending', 'none', 15),
+    ('Chloé', 'Girard', DATE '2012-05-07', 'female', '819-555-0211', 'cap-de-la-madeleine', '94 Fusey', 'École secondaire Sainte-Marie', 'attending', 'none', 20),
+    ('Thomas', 'Paquette', DATE '2009-09-30', 'male', '819-555-0212', 'cap-de-la-madeleine', '96 Fusey', 'École secondaire Sainte-Marie', 'attending', 'none', 20),
+    ('Zoé', 'Simard', DATE '2011-01-12', 'female', '819-555-0213', 'sainte-marguerite', '20', 'École secondaire des Pionniers', 'attending', 'none', 12),
+    ('Louis', 'Caron', DATE '2010-04-23', 'male', '819-555-0214', 'sainte-marguerite', '22', 'École secondaire des Pionniers', 'attending', 'none', 12),
+    ('Alice', 'Boucher', DATE '2012-10-15', 'female', '819-555-0215', 'adelard-dugre', '1280', 'École secondaire des Pionniers', 'attending', 'none', 10),
+    ('Nathan', 'Mercier', DATE '2010-08-08', 'male', '819-555-0216', 'adelard-dugre', '1290', 'École secondaire des Pionniers', 'attending', 'none', 10),
+    ('Maëlle', 'Dufour', DATE '2011-07-27', 'female', '819-555-0217', 'jean-nicolet', '460', 'École secondaire Chavigny', 'attending', 'none', 15),
+    ('Félix', 'Nadeau', DATE '2009-12-03', 'male', '819-555-0218', 'cap-de-la-madeleine', '98 Fusey', 'École secondaire Sainte-Marie', 'attending', 'none', 20)
 ) AS person (given_name, family_name, birth_date, sex, phone, sector_code, building, school_name, school_status, diploma, travel_minutes)
 JOIN sectors sector ON sector.code = person.sector_code
 CROSS JOIN school_calendars calendar
@@ -121,7 +131,17 @@ FROM (VALUES
     ('Jean-François', 'Lavoie', DATE '1982-12-11', 'male', '819-555-0305', 'adelard-dugre', '1230', 'none'),
     ('Amina', 'Touré', DATE '1996-07-30', 'female', '819-555-0306', 'jean-nicolet', '430', 'college'),
     ('Patrick', 'Fortin', DATE '1974-03-02', 'male', '819-555-0307', 'cap-de-la-madeleine', '92 Fusey', 'none'),
-    ('Chantal', 'Gauthier', DATE '1988-09-15', 'female', '819-555-0308', 'sainte-marguerite', '18', 'secondary')
+    ('Chantal', 'Gauthier', DATE '1988-09-15', 'female', '819-555-0308', 'sainte-marguerite', '18', 'secondary'),
+    ('Denis', 'Lemieux', DATE '1972-02-14', 'male', '819-555-0309', 'jean-nicolet', '405', 'none'),
+    ('Fatou', 'Sow', DATE '1993-05-21', 'female', '819-555-0310', 'cap-de-la-madeleine', '84 Fusey', 'vocational'),
+    ('Éric', 'Thibault', DATE '1980-11-02', 'male', '819-555-0311', 'adelard-dugre', '1210', 'secondary'),
+    ('Josée', 'Landry', DATE '1976-07-09', 'female', '819-555-0312', 'sainte-marguerite', '14', 'none'),
+    ('Stéphane', 'Roussel', DATE '1986-03-28', 'male', '819-555-0313', 'jean-nicolet', '415', 'secondary'),
+    ('Mariam', 'Kaba', DATE '1999-12-17', 'female', '819-555-0314', 'adelard-dugre', '1240', 'college'),
+    ('Luc', 'Beaulieu', DATE '1968-08-05', 'male', '819-555-0315', 'cap-de-la-madeleine', '86 Fusey', 'none'),
+    ('Annie', 'Dion', DATE '1990-04-11', 'female', '819-555-0316', 'sainte-marguerite', '16', 'secondary'),
+    ('Kevin', 'Rioux', DATE '1995-09-24', 'male', '819-555-0317', 'jean-nicolet', '425', 'vocational'),
+    ('Hélène', 'Vachon', DATE '1973-01-30', 'female', '819-555-0318', 'adelard-dugre', '1220', 'none')
 ) AS person (given_name, family_name, birth_date, sex, phone, sector_code, building, diploma)
 JOIN sectors sector ON sector.code = person.sector_code;
 
@@ -134,10 +154,13 @@ JOIN (VALUES
     ('Haddad', 'peinture', NULL),
     ('Morin', 'entretien-menager', NULL),
     ('Gauthier', 'entretien-menager', NULL),
-    ('Fortin', 'premiers-soins', DATE '2026-12-15')
+    ('Fortin', 'premiers-soins', DATE '2026-12-15'),
+    ('Thibault', 'permis-classe-5', DATE '2028-11-02'),
+    ('Landry', 'entretien-menager', NULL),
+    ('Roussel', 'peinture', NULL)
 ) AS skill (family_name, skill, certified_until) ON skill.family_name = participant.family_name;
 
--- Youth: weekday evenings and Saturdays. Adults: weekday working hours.
+-- Youth: weekday evenings and Saturdays. Adults: weekday working hours, from 7:00 for snow removal.
 INSERT INTO availability_windows (participant_id, weekday, start_time, end_time)
 SELECT participant.id, weekday, window_start, window_end
 FROM participants participant
@@ -146,7 +169,7 @@ CROSS JOIN LATERAL (
     UNION ALL
     SELECT 6, TIME '09:00', TIME '16:00' WHERE participant.school_status = 'attending'
     UNION ALL
-    SELECT weekday, TIME '08:00', TIME '17:00' FROM generate_series(1, 5) AS weekday WHERE participant.school_status <> 'attending'
+    SELECT weekday, TIME '07:00', TIME '17:00' FROM generate_series(1, 5) AS weekday WHERE participant.school_status <> 'attending'
 ) AS window_ (weekday, window_start, window_end);
 
 INSERT INTO guardians (participant_id, name, relationship, phone)
@@ -181,11 +204,24 @@ FROM (VALUES
     ('Entretien ménager des aires communes', 'cap-rue-fusey', 'housecleaning', 'multiboulot', '{2,4}', TIME '09:00', TIME '12:00', 2, 3),
     ('Peinture des cages d''escalier', 'cap-rue-fusey', 'painting', 'multiboulot', '{1,3,5}', TIME '13:00', TIME '16:00', 2, 2),
     ('Livraison de paniers alimentaires', 'adelard-dugre-cour', 'delivery', 'multiboulot', '{5}', TIME '09:00', TIME '12:00', 1, 4),
-    ('Déneigement des entrées', 'jean-nicolet-stationnement', 'snow-removal', 'multiboulot', '{1,2,3,4,5}', TIME '07:00', TIME '09:00', 2, 5)
+    ('Déneigement des entrées', 'jean-nicolet-stationnement', 'snow-removal', 'multiboulot', '{1,2,3,4,5}', TIME '07:00', TIME '09:00', 2, 5),
+    ('Ramassage des feuilles', 'sainte-marguerite-parc', 'hand-cleanup', 'multiboulot', '{3}', TIME '09:00', TIME '12:00', 3, 2),
+    ('Nettoyage des abords des immeubles', 'cap-rue-fusey', 'hand-cleanup', 'agir-ensemble', '{4}', TIME '16:00', TIME '18:00', 3, 3)
 ) AS orders (title, site_code, task_code, program_code, weekdays, start_time, end_time, headcount, priority)
 JOIN sites site ON site.code = orders.site_code
 JOIN task_kinds task ON task.code = orders.task_code
 JOIN programs program ON program.code = orders.program_code;
+
+-- Lawn care comes back with the spring: Monday and Thursday mornings from the first Monday of May.
+INSERT INTO work_orders (client_id, site_id, task_kind_id, program_id, title, first_day, last_day, weekdays,
+                         start_time, end_time, headcount, required_skills, min_age, priority)
+SELECT site.client_id, site.id, task.id, program.id, 'Tonte des pelouses', first_monday, first_monday + 139,
+       '{1,4}', TIME '09:00', TIME '12:00', 2, task.required_skills, task.min_age, 3
+FROM sites site, task_kinds task, programs program,
+     LATERAL (SELECT may + ((8 - extract(isodow FROM may)::int) % 7) AS first_monday
+              FROM (SELECT make_date(extract(year FROM current_date)::int
+                                     + CASE WHEN extract(month FROM current_date) >= 5 THEN 1 ELSE 0 END, 5, 1) AS may) AS m) AS spring
+WHERE site.code = 'adelard-dugre-cour' AND task.code = 'lawn-mowing' AND program.code = 'multiboulot';
 
 -- The current and next week's shifts, in Montréal time.
 INSERT INTO shifts (work_order_id, site_id, task_kind_id, local_date, during, headcount, required_skills, min_age, priority)
@@ -195,4 +231,32 @@ SELECT work_order.id, work_order.site_id, work_order.task_kind_id, day::date,
        work_order.headcount, work_order.required_skills, work_order.min_age, work_order.priority
 FROM work_orders work_order
 CROSS JOIN generate_series(work_order.first_day, work_order.first_day + 13, interval '1 day') AS day
-WHERE extract(isodow FROM day)::smallint = ANY (work_order.weekdays);
+WHERE extract(isodow FROM day)::smallint = ANY (work_order.weekdays)
+  AND work_order.first_day <= current_date;
+
+-- Who works where this week and next: lawful by construction (chantierctl assign would accept each).
+-- Youth work two hours after school or on Saturday morning, at most twice a week; Mia (13) only on
+-- the tasks and within the hours of her consent form.
+INSERT INTO assignments (shift_id, participant_id, status)
+SELECT shift.id, participant.id, 'confirmed'
+FROM (VALUES
+    ('Corvée de nettoyage du samedi', 'Bouchard', 6), ('Corvée de nettoyage du samedi', 'Roy', 6),
+    ('Corvée de nettoyage du samedi', 'Tremblay', 6), ('Corvée de nettoyage du samedi', 'Simard', 6),
+    ('Déneigement des sentiers après l''école', 'Gagnon', 2), ('Déneigement des sentiers après l''école', 'Nguyen', 2),
+    ('Déneigement des sentiers après l''école', 'Diallo', 2), ('Déneigement des sentiers après l''école', 'Côté', 4),
+    ('Déneigement des sentiers après l''école', 'Mercier', 4),
+    ('Réparation des graffitis du stationnement', 'Lefèbvre', 3), ('Réparation des graffitis du stationnement', 'Bergeron', 3),
+    ('Nettoyage des abords des immeubles', 'Paquette', 4), ('Nettoyage des abords des immeubles', 'Girard', 4),
+    ('Entretien ménager des aires communes', 'Morin', 2), ('Entretien ménager des aires communes', 'Gauthier', 2),
+    ('Entretien ménager des aires communes', 'Landry', 4), ('Entretien ménager des aires communes', 'Morin', 4),
+    ('Peinture des cages d''escalier', 'Haddad', 1), ('Peinture des cages d''escalier', 'Roussel', 1),
+    ('Peinture des cages d''escalier', 'Haddad', 3), ('Peinture des cages d''escalier', 'Lavoie', 5),
+    ('Livraison de paniers alimentaires', 'Pelletier', 5),
+    ('Déneigement des entrées', 'Fortin', 1), ('Déneigement des entrées', 'Bélanger', 1),
+    ('Déneigement des entrées', 'Fortin', 3), ('Déneigement des entrées', 'Lemieux', 3),
+    ('Déneigement des entrées', 'Rioux', 5), ('Déneigement des entrées', 'Lemieux', 5),
+    ('Ramassage des feuilles', 'Sow', 3), ('Ramassage des feuilles', 'Dion', 3), ('Ramassage des feuilles', 'Kaba', 3)
+) AS plan (title, family_name, weekday)
+JOIN work_orders work_order ON work_order.title = plan.title
+JOIN shifts shift ON shift.work_order_id = work_order.id AND extract(isodow FROM shift.local_date) = plan.weekday
+JOIN participants participant ON participant.family_name = plan.family_name;

@@ -32,4 +32,11 @@ public struct ErrorKind: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let databaseUnavailable = ErrorKind(rawValue: "database-unavailable")
     public static let shuttingDown = ErrorKind(rawValue: "shutting-down")
     public static let internalError = ErrorKind(rawValue: "internal-error")
+    /// An import refused as a whole: `details.problems` lists every bad line, `line N: field: why`.
+    public static let invalidRows = ErrorKind(rawValue: "invalid-rows")
+    /// The participant does not meet the program's conditions (age, social housing).
+    public static let notEligible = ErrorKind(rawValue: "not-eligible")
+    /// An assignment the checks refused: `details.problems` lists each reason and `details.rules`
+    /// the rule ids among them.
+    public static let assignmentRefused = ErrorKind(rawValue: "assignment-refused")
 }

@@ -25,6 +25,8 @@ package struct ClientFailure: Error, Sendable, CustomStringConvertible {
     package var kind: Kind
     package var message: String
     package var details: [String: String]
+    /// `details.problems` of an import or an assignment refused: one line each.
+    package var problems: [String] = []
 
     package init(kind: Kind, message: String, details: [String: String] = [:]) {
         self.kind = kind
@@ -52,6 +54,9 @@ package struct ClientFailure: Error, Sendable, CustomStringConvertible {
                 message: response.error.message,
                 details: details
             )
+            problems =
+                (response.error.details.additionalProperties.value["problems"] as? [(any Sendable)?])?
+                .compactMap { $0 as? String } ?? []
         }
     }
 

@@ -69,6 +69,7 @@ struct Daemon {
         let services: [any Service] = [
             DatabaseService(pool: pool, migrations: migrations, state: state, notifier: notifier, logger: logger),
             LeaderService(connection: connection, state: state, logger: logger),
+            ShiftMaterializerService(database: database, state: state, logger: logger),
             server,
             await ReloadService(loader: loader, state: state, notifier: notifier, logger: logger),
             systemd,

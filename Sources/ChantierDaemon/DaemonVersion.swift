@@ -1,4 +1,4 @@
 /// The version of this build of Chantier.
 enum DaemonVersion {
-    static let string = "0.4.0"
+    static let string = "0.5.0"
 }

@@ -20,6 +20,7 @@ public struct PQType: Hashable, Sendable {
     public static let textArray = PQType(oid: 1009)
     public static let int8Array = PQType(oid: 1016)
     public static let date = PQType(oid: 1082)
+    public static let time = PQType(oid: 1083)
     public static let timestamp = PQType(oid: 1114)
     public static let timestamptz = PQType(oid: 1184)
     public static let interval = PQType(oid: 1186)

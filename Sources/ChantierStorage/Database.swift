@@ -20,6 +20,7 @@ public struct Database: Sendable {
     ///
     /// - Throws: ``StorageError`` with ``StorageError/Code/idempotencyKeyInUse`` when another request
     ///   with the same key got there first.
+    @discardableResult
     public func write<Result>(
         _ audit: AuditContext,
         idempotency: IdempotencyClaim? = nil,

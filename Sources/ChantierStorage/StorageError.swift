@@ -1,3 +1,5 @@
+public import ChantierCore
+
 /// An error of the storage layer. ``description`` is safe to show an operator; it names files
 /// and what to do, never row values.
 public struct StorageError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
@@ -11,6 +13,11 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, CustomDebu
             case migrationFailed = "migration failed"
             case idempotencyKeyInUse = "idempotency key in use"
             case alreadyExists = "already exists"
+            case notFound = "not found"
+            case invalidReference = "invalid reference"
+            case invalidRecord = "invalid record"
+            case conflict = "conflict"
+            case notEligible = "not eligible"
         }
 
         private let base: Base
@@ -37,17 +44,37 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, CustomDebu
         public static let idempotencyKeyInUse = Code(.idempotencyKeyInUse)
         /// A row with the same code exists already.
         public static let alreadyExists = Code(.alreadyExists)
+        /// The row the operation is about does not exist.
+        public static let notFound = Code(.notFound)
+        /// A code the record refers to (a sector, a program…) does not exist or is archived;
+        /// ``StorageError/field`` names the field.
+        public static let invalidReference = Code(.invalidReference)
+        /// The record breaks a rule of its own; ``StorageError/field`` names the field.
+        public static let invalidRecord = Code(.invalidRecord)
+        /// The change contradicts the state of the data (an exit before the enrollment started,
+        /// a cancelled shift).
+        public static let conflict = Code(.conflict)
+        /// A participant does not meet a program's conditions.
+        public static let notEligible = Code(.notEligible)
     }
 
     public var code: Code
     public var message: String
+    /// The field of the request at fault, when one is.
+    public var field: String?
     /// The underlying error, for ``debugDescription``.
     public var underlying: (any Error & Sendable)?
 
-    public init(code: Code, message: String, underlying: (any Error & Sendable)? = nil) {
+    public init(code: Code, message: String, field: String? = nil, underlying: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message
+        self.field = field
         self.underlying = underlying
+    }
+
+    /// A record refused by its own checks.
+    public init(_ error: RecordError) {
+        self.init(code: .invalidRecord, message: error.description, field: error.field)
     }
 
     public var description: String { message }

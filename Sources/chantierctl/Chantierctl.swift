@@ -14,8 +14,14 @@ struct Chantierctl: AsyncParsableCommand {
             Exit status: 0 success, 1 unexpected failure, 64 usage error, 65 invalid request, \
             66 not found, 67 conflict, 69 daemon or database unavailable, 77 not authorized.
             """,
-        version: "0.4.0",
-        subcommands: [StatusCommand.self, WhoamiCommand.self]
+        version: "0.5.0",
+        subcommands: [
+            StatusCommand.self, WhoamiCommand.self, SectorCommand.self, ClientCommand.self, SiteCommand.self,
+            TaskCommand.self, ProgramCommand.self, CalendarCommand.self,
+            ParticipantCommand.self, EnrollCommand.self, ExitCommand.self, OrderCommand.self, ShiftCommand.self,
+            AssignCommand.self, UnassignCommand.self, ConfirmCommand.self, DeclineCommand.self, RosterCommand.self,
+            RulesCommand.self,
+        ]
     )
 
     /// Global options may come before the subcommand too (`chantierctl --socket PATH status`).

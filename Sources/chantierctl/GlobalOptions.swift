@@ -18,6 +18,14 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Print CSV, for spreadsheets and scripts.")
     var csv = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Sent with a change: running the same command again with the same key changes nothing more.",
+            valueName: "key"
+        )
+    )
+    var idempotencyKey: String?
+
     func validate() throws {
         if json && csv { throw ValidationError(Messages.current.jsonAndCSV) }
     }

@@ -16,7 +16,8 @@ enum Invocation {
             case .unreachable(let reason): line = messages.unreachable(socket: options.socketPath, reason: reason)
             case .api, .unexpected: line = failure.message
             }
-            FileHandle.standardError.write(Data("chantierctl: \(line)\n".utf8))
+            let problems = failure.problems.map { "  \($0)\n" }.joined()
+            FileHandle.standardError.write(Data("chantierctl: \(line)\n\(problems)".utf8))
             throw ExitCode(ExitStatus.of(failure).rawValue)
         }
     }
@@ -42,7 +43,7 @@ enum ExitStatus: Int32 {
             switch kind {
             case .notAuthorized: return .notAuthorized
             case .notFound, .methodNotAllowed: return .notFound
-            case .alreadyExists, .conflict, .requestInProgress: return .conflict
+            case .alreadyExists, .conflict, .requestInProgress, .assignmentRefused: return .conflict
             case .databaseUnavailable, .shuttingDown: return .unavailable
             case .internalError: return .failure
             default: return (400..<500).contains(status) ? .invalidRequest : .failure

@@ -173,7 +173,7 @@ struct APITests {
         ),
         (
             ["-X", "POST", "-H", "content-type: application/json", "-d", #"{"code": "Adélard", "name": "A"}"#],
-            "/v1/sectors", 400, "invalid-field", "code must be lower-case"
+            "/v1/sectors", 400, "invalid-field", "code: must be lower-case"
         ),
         (
             ["-X", "POST", "-H", "content-type: text/plain", "-d", "code=a"], "/v1/sectors", 415,

@@ -61,6 +61,28 @@ struct ChantierctlTests {
         #expect(result.status == 64, "\(result.output)")
     }
 
+    /// The help people read is reviewed like code: `CHANTIER_UPDATE_GOLDEN=1 swift test --filter
+    /// helpTexts` rewrites `Tests/Fixtures/help/` after a deliberate change.
+    @Test(arguments: [
+        ["--help"], ["assign", "--help"], ["participant", "add", "--help"], ["order", "add", "--help"],
+    ])
+    func helpTexts(arguments: [String]) async throws {
+        let result = try await run(arguments)
+        #expect(result.status == 0)
+        let golden = TestDatabases.repositoryRoot.appending(
+            path: "Tests/Fixtures/help/"
+                + arguments.filter { $0 != "--help" }.joined(separator: "-").ifEmpty("chantierctl") + ".txt"
+        )
+        if ProcessInfo.processInfo.environment["CHANTIER_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(
+                at: golden.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
+            try result.output.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(result.output == (try String(contentsOf: golden, encoding: .utf8)), "\(golden.path) differs")
+    }
+
     @Test func completionScriptsAndTheManualComeFromTheParser() async throws {
         for shell in ["bash", "zsh", "fish"] {
             let script = try await run(["--generate-completion-script", shell])
@@ -70,4 +92,8 @@ struct ChantierctlTests {
         let help = try await run(["help", "status"])
         #expect(help.output.contains("--socket"))
     }
+}
+
+extension String {
+    fileprivate func ifEmpty(_ replacement: String) -> String { isEmpty ? replacement : self }
 }

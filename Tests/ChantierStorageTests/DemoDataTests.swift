@@ -1,4 +1,6 @@
+import ChantierCore
 import ChantierPQ
+import ChantierStorage
 import ChantierTestSupport
 import Foundation
 import Testing
@@ -7,14 +9,8 @@ import Testing
 struct DemoDataTests {
     @Test func loadsIntoAFreshDatabaseWithShiftsAtTheirLocalTimes() async throws {
         let database = try await TestDatabases.shared.database()
-        let script = try String(
-            contentsOf: TestDatabases.repositoryRoot.appending(path: "Config/demo/trois-rivieres.sql"),
-            encoding: .utf8
-        )
         try await database.withPool { pool throws in
-            try await pool.withTransaction { connection in
-                try await connection.simpleQuery(PQQuery(unsafeSQL: script))
-            }
+            try await Self.loadDemo(into: pool)
             let counts = try await pool.query(
                 """
                 SELECT (SELECT count(*) FROM programs), (SELECT count(*) FROM participants),
@@ -30,7 +26,7 @@ struct DemoDataTests {
                 Int.self
             )
             #expect(programs == 2)
-            #expect(participants >= 16 && enrollments == participants)
+            #expect(participants >= 36 && enrollments == participants)
             #expect(shifts > 0)
             #expect(classDays > 150)
             // Every shift starts and ends at its order's local (Montréal) times, on its local date.
@@ -55,6 +51,47 @@ struct DemoDataTests {
             #expect(
                 try await pool.query("SELECT count(*) FROM audit_log WHERE actor_name = 'demo'").value(Int.self) > 0
             )
+        }
+    }
+
+    /// Every assignment of the demo is one `chantierctl assign` would make: each is taken off its
+    /// shift in turn and checked again with the others in place.
+    @Test func everyDemoAssignmentPassesTheChecks() async throws {
+        let database = try await TestDatabases.shared.database()
+        try await database.withPool { pool throws in
+            try await Self.loadDemo(into: pool)
+            let store = Database(pool: pool)
+            let repository = AssignmentRepository(database: store, timeZone: "America/Toronto")
+            let audit = AuditContext(uid: nil, name: "test", role: "admin", operation: "test")
+            let assignments = try await pool.query("SELECT id, shift_id, participant_id FROM assignments ORDER BY id")
+                .map { try $0.decode(Int.self, Int.self, Int.self) }
+            #expect(assignments.count >= 25)
+            for (id, shift, participant) in assignments {
+                try await store.write(audit) { connection in
+                    try await connection.query("UPDATE assignments SET status = 'cancelled' WHERE id = \(id)")
+                }
+                let outcome = try await repository.assign(
+                    participantID: participant,
+                    to: shift,
+                    dryRun: true,
+                    audit: audit
+                )
+                #expect(outcome.check.allowed, "assignment \(id): \(outcome.check.problems)")
+                try await store.write(audit) { connection in
+                    try await connection.query("UPDATE assignments SET status = 'confirmed' WHERE id = \(id)")
+                }
+            }
+        }
+    }
+
+    /// Loads Config/demo/trois-rivieres.sql as scripts/run does: in one transaction.
+    static func loadDemo(into pool: PQPool) async throws {
+        let script = try String(
+            contentsOf: TestDatabases.repositoryRoot.appending(path: "Config/demo/trois-rivieres.sql"),
+            encoding: .utf8
+        )
+        try await pool.withTransaction { connection in
+            try await connection.simpleQuery(PQQuery(unsafeSQL: script))
         }
     }
 }

@@ -71,17 +71,7 @@ public struct JobContext: Hashable, Sendable {
     }
 
     /// A weekly window, `[start, end)` on `weekday`.
-    public struct AvailabilityWindow: Hashable, Sendable {
-        public var weekday: Weekday
-        public var start: LocalTime
-        public var end: LocalTime
-
-        public init(weekday: Weekday, start: LocalTime, end: LocalTime) {
-            self.weekday = weekday
-            self.start = start
-            self.end = end
-        }
-    }
+    public typealias AvailabilityWindow = WeeklyWindow
 }
 
 /// The employer's category, which decides Québec's exceptions for under-14s.

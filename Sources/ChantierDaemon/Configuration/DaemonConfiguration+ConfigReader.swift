@@ -25,13 +25,15 @@ extension DaemonConfiguration {
     /// | `log.level` | info | trace, debug, info, notice, warning, error, critical |
     /// | `log.format` | auto | auto, journal, logfmt |
     /// | `organisation.time_zone` | America/Toronto | |
+    /// | `shifts.horizon_days` | 28 | days ahead that shifts are made for |
+    /// | `shifts.materialize_interval_minutes` | 60 | how often the leader makes them |
     /// | `shutdown.drain_seconds` | 20 | |
     static let keys: [String] = [
         "database.url", "database.pool_size", "database.acquire_timeout_seconds", "database.statement_timeout_seconds",
         "database.migrate_on_start", "database.migrations_dir", "api.socket", "api.socket_mode", "api.socket_group",
         "api.max_body_bytes", "api.idle_timeout_seconds", "roles.admin_group", "roles.coordinator_group",
         "roles.supervisor_group", "roles.manager_group", "log.level", "log.format", "organisation.time_zone",
-        "shutdown.drain_seconds",
+        "shifts.horizon_days", "shifts.materialize_interval_minutes", "shutdown.drain_seconds",
     ]
 
     /// Environment variables with names that do not follow from their key.
@@ -82,6 +84,10 @@ extension DaemonConfiguration {
             try values.parsed("organisation.time_zone", expecting: "a time zone such as America/Toronto") {
                 TimeZone(identifier: $0) == nil ? nil : $0
             } ?? timeZone
+        shifts.horizonDays = try values.integer("shifts.horizon_days", in: 1...730) ?? shifts.horizonDays
+        if let minutes = try values.integer("shifts.materialize_interval_minutes", in: 1...1440) {
+            shifts.materializeInterval = .seconds(minutes * 60)
+        }
         drainTimeout = try values.seconds("shutdown.drain_seconds", in: 1...300) ?? drainTimeout
     }
 

@@ -44,10 +44,19 @@ struct DaemonConfiguration: Sendable, Equatable {
         var format: LogFormat = .auto
     }
 
+    /// Shifts made from work orders.
+    struct Shifts: Sendable, Equatable {
+        /// How far ahead shifts are made: today and the days after, this many in all.
+        var horizonDays = 28
+        /// How often the leader makes the shifts of the new days.
+        var materializeInterval: Duration = .seconds(3600)
+    }
+
     var database = Database()
     var api = API()
     var roles = Roles()
     var log = Log()
+    var shifts = Shifts()
     /// The organisation's time zone: local times, days and weeks are in it.
     var timeZone = "America/Toronto"
     /// How long a shutdown waits for requests in flight, below systemd's stop timeout.

@@ -1,7 +1,6 @@
 import ChantierAPI
 import ChantierCore
 import ChantierStorage
-import Foundation
 import HTTPTypes
 
 extension APIHandlers {
@@ -14,25 +13,31 @@ extension APIHandlers {
     }
 
     func createSector(_ input: Operations.CreateSector.Input) async throws -> Operations.CreateSector.Output {
-        guard case .json(let body) = input.body else {
-            throw APIError(.unsupportedMediaType, .unsupportedMediaType, "send JSON")
-        }
-        guard ReferenceCode.isValid(body.code) else {
-            throw APIError(.badRequest, .invalidField, "code must be \(ReferenceCode.rule)", details: ["field": "code"])
-        }
-        let name = body.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else {
-            throw APIError(.badRequest, .invalidField, "name must not be blank", details: ["field": "name"])
-        }
-        try state.requireDatabase()
-        let scope = try RequestScope.required()
+        let body =
+            switch input.body {
+            case .json(let value): value
+            }
+        let code = try RecordFields.code(body.code)
+        let name = try RecordFields.text(body.name, field: "name")
+        let scope = try scope()
         let sector = try await SectorRepository(database: database).create(
-            code: body.code,
+            code: code,
             name: name,
             audit: scope.audit,
             idempotency: scope.idempotency
         )
         return .created(.init(body: .json(.init(sector))))
+    }
+
+    func archiveSector(_ input: Operations.ArchiveSector.Input) async throws -> Operations.ArchiveSector.Output {
+        let scope = try scope()
+        try await RegistryTable.sector.archive(
+            code: input.path.code,
+            in: database,
+            audit: scope.audit,
+            idempotency: scope.idempotency
+        )
+        return .noContent(.init())
     }
 }
 

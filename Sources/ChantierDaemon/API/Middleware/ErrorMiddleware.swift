@@ -64,6 +64,27 @@ struct ErrorMiddleware: RouterMiddleware {
             return decodingError(error)
         case let error as StorageError:
             return storageError(error)
+        case let error as RecordError:
+            return APIError(.badRequest, .invalidField, error.description, details: ["field": .string(error.field)])
+        case let error as ImportRejected:
+            return APIError(
+                .unprocessableContent,
+                .invalidRows,
+                error.description,
+                details: ["problems": .strings(error.problems.map(\.description))]
+            )
+        case let error as AssignmentRefused:
+            return APIError(
+                .conflict,
+                .assignmentRefused,
+                error.description,
+                details: [
+                    "shift": .integer(error.shiftID),
+                    "problems": .strings(error.check.problems.map(\.description)),
+                    "kinds": .strings(error.check.problems.map(\.kind.rawValue)),
+                    "rules": .strings(error.check.rules.map(\.rawValue)),
+                ]
+            )
         case let error as PQError:
             return databaseError(error)
         case let error as HTTPError:
@@ -101,9 +122,15 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     static func storageError(_ error: StorageError) -> APIError {
-        switch error.code {
+        let field: [String: APIError.DetailValue] = error.field.map { ["field": .string($0)] } ?? [:]
+        return switch error.code {
         case .alreadyExists: APIError(.conflict, .alreadyExists, error.message)
         case .idempotencyKeyInUse: APIError(.conflict, .requestInProgress, error.message)
+        case .notFound: APIError(.notFound, .notFound, error.message)
+        case .invalidRecord: APIError(.badRequest, .invalidField, error.message, details: field)
+        case .invalidReference: APIError(.unprocessableContent, .invalidField, error.message, details: field)
+        case .conflict: APIError(.conflict, .conflict, error.message, details: field)
+        case .notEligible: APIError(.unprocessableContent, .notEligible, error.message)
         default:
             if let database = error.underlying as? PQError {
                 databaseError(database)

@@ -1,0 +1,202 @@
+import ChantierCore
+import ChantierPQ
+import Foundation
+
+/// Reads whole participants, with one query per table for any number of them.
+enum ParticipantLoader {
+    static func load(ids: [Int], on connection: PQConnection) async throws -> [Participant] {
+        guard !ids.isEmpty else { return [] }
+        var participants: [Int: Participant] = [:]
+        for row in try await connection.query(
+            """
+            SELECT participant.id, participant.given_name, participant.family_name, participant.birth_date,
+                   participant.sex, participant.email, participant.phone, participant.address, sector.code,
+                   participant.building, participant.lives_in_social_housing, participant.language, calendar.code,
+                   participant.school_name, participant.school_status, participant.diploma,
+                   participant.travel_minutes_home, participant.notes, participant.archived_at IS NOT NULL
+            FROM participants participant
+            LEFT JOIN sectors sector ON sector.id = participant.sector_id
+            LEFT JOIN school_calendars calendar ON calendar.id = participant.school_calendar_id
+            WHERE participant.id = ANY(\(ids))
+            """
+        ) {
+            let participant = try participant(row)
+            participants[participant.id] = participant
+        }
+        for row in try await connection.query(
+            """
+            SELECT participant_id, skill, certified_until FROM participant_skills
+            WHERE participant_id = ANY(\(ids)) ORDER BY skill
+            """
+        ) {
+            let (id, skill, until) = try row.decode(Int.self, String.self, LocalDate?.self)
+            participants[id]?.profile.skills.append(.init(name: skill, certifiedUntil: until))
+        }
+        for row in try await connection.query(
+            """
+            SELECT participant_id, weekday, start_time, end_time FROM availability_windows
+            WHERE participant_id = ANY(\(ids)) ORDER BY weekday, start_time
+            """
+        ) {
+            let (id, weekday, start, end) = try row.decode(Int.self, Int.self, LocalTime.self, LocalTime.self)
+            guard let day = Weekday(isoNumber: weekday) else { continue }
+            participants[id]?.profile.availability.windows.append(WeeklyWindow(weekday: day, start: start, end: end))
+        }
+        for row in try await connection.query(
+            """
+            SELECT participant_id, day, available, start_time, end_time, note FROM availability_exceptions
+            WHERE participant_id = ANY(\(ids)) ORDER BY day, start_time
+            """
+        ) {
+            let (id, day, available, start, end, note) = try row.decode(
+                Int.self,
+                LocalDate.self,
+                Bool.self,
+                LocalTime?.self,
+                LocalTime?.self,
+                String?.self
+            )
+            participants[id]?.profile.availability.exceptions.append(
+                .init(date: day, available: available, start: start, end: end, note: note)
+            )
+        }
+        for row in try await connection.query(
+            """
+            SELECT participant_id, id, name, relationship, phone, email, notes FROM guardians
+            WHERE participant_id = ANY(\(ids)) ORDER BY id
+            """
+        ) {
+            let (participantID, id, name, relationship, phone, email, notes) = try row.decode(
+                Int.self,
+                Int.self,
+                String.self,
+                String?.self,
+                String?.self,
+                String?.self,
+                String?.self
+            )
+            participants[participantID]?.guardians.append(
+                Guardian(id: id, name: name, relationship: relationship, phone: phone, email: email, notes: notes)
+            )
+        }
+        for row in try await connection.query(
+            """
+            SELECT participant_id, id, kind, guardian_id, document_ref, signed_on, expires_on, revoked_on,
+                   max_minutes_per_week, tasks, availability
+            FROM consents WHERE participant_id = ANY(\(ids)) ORDER BY signed_on, id
+            """
+        ) {
+            let consent = try consent(row)
+            participants[consent.participantID]?.consents.append(consent.consent)
+        }
+        for row in try await connection.query(
+            """
+            SELECT enrollment.participant_id, enrollment.id, program.code, enrollment.starts_on, enrollment.exit_on,
+                   enrollment.exit_reason, enrollment.exit_note
+            FROM enrollments enrollment JOIN programs program ON program.id = enrollment.program_id
+            WHERE enrollment.participant_id = ANY(\(ids)) ORDER BY enrollment.starts_on, enrollment.id
+            """
+        ) {
+            let (participantID, id, program, starts, exit, reason, note) = try row.decode(
+                Int.self,
+                Int.self,
+                String.self,
+                LocalDate.self,
+                LocalDate?.self,
+                String?.self,
+                String?.self
+            )
+            participants[participantID]?.enrollments.append(
+                Enrollment(
+                    id: id,
+                    programCode: program,
+                    startsOn: starts,
+                    exitOn: exit,
+                    exitReason: reason.flatMap(Enrollment.ExitReason.init(rawValue:)),
+                    exitNote: note
+                )
+            )
+        }
+        return ids.compactMap { participants[$0] }
+    }
+
+    private static func participant(_ row: PQRow) throws -> Participant {
+        let (id, given, family, birth, sex, email, phone, address, sector, building) = try row.decode(
+            Int.self,
+            String.self,
+            String.self,
+            LocalDate.self,
+            String?.self,
+            String?.self,
+            String?.self,
+            String?.self,
+            String?.self,
+            String?.self
+        )
+        let socialHousing = try row.decode(Bool.self, column: 10)
+        let language = try row.decode(String.self, column: 11)
+        let calendar = try row.decode(String?.self, column: 12)
+        let school = try row.decode(String?.self, column: 13)
+        let status = try row.decode(String.self, column: 14)
+        let diploma = try row.decode(String.self, column: 15)
+        let travel = try row.decode(Int?.self, column: 16)
+        let notes = try row.decode(String?.self, column: 17)
+        let archived = try row.decode(Bool.self, column: 18)
+        return Participant(
+            id: id,
+            profile: Participant.Profile(
+                givenName: given,
+                familyName: family,
+                birthDate: birth,
+                sex: sex.flatMap(Participant.Sex.init(rawValue:)),
+                email: email,
+                phone: phone,
+                address: address,
+                sectorCode: sector,
+                building: building,
+                livesInSocialHousing: socialHousing,
+                language: Participant.Language(rawValue: language) ?? .fr,
+                calendarCode: calendar,
+                schoolName: school,
+                schoolStatus: Participant.SchoolStatus(rawValue: status) ?? .notApplicable,
+                diploma: Participant.Diploma(rawValue: diploma) ?? .none,
+                travelMinutesHome: travel,
+                notes: notes
+            ),
+            archived: archived
+        )
+    }
+
+    private static func consent(_ row: PQRow) throws -> (participantID: Int, consent: Consent) {
+        let (participantID, id, kind, guardian, document, signed, expires, revoked, maximum, tasks, availability) =
+            try row.decode(
+                Int.self,
+                Int.self,
+                String.self,
+                Int?.self,
+                String?.self,
+                LocalDate.self,
+                LocalDate?.self,
+                LocalDate?.self,
+                Int?.self,
+                [String].self,
+                PQJSON?.self
+            )
+        let windows = try availability.map { try $0.decode([String].self).compactMap(WeeklyWindow.init(text:)) }
+        return (
+            participantID,
+            Consent(
+                id: id,
+                kind: Consent.Kind(rawValue: kind) ?? .programConsent,
+                guardianID: guardian,
+                documentReference: document,
+                signedOn: signed,
+                expiresOn: expires,
+                revokedOn: revoked,
+                maxMinutesPerWeek: maximum,
+                tasks: tasks,
+                availability: windows
+            )
+        )
+    }
+}

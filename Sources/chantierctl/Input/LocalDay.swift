@@ -1,0 +1,9 @@
+import Foundation
+
+/// Today's date where chantierctl runs, `YYYY-MM-DD`, for options that default to today.
+enum LocalDay {
+    static var today: String {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+}
