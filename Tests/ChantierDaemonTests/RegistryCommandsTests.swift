@@ -148,6 +148,52 @@ struct RegistryCommandsTests {
         #expect(flsa.output.contains("non-school-week"))
         await daemon.stop()
     }
+
+    @Test func aParticipantsFileChangesPieceByPieceAndArchivingKeepsIt() async throws {
+        let (daemon, _) = try await start()
+        let added = try await daemon.chantierctl([
+            "--json", "participant", "add", "--given", "Noah", "--family", "Côté", "--birth-date", "2012-08-30",
+            "--sector", "nord", "--skill", "peinture", "--available", "mon 16:00-19:00",
+        ])
+        try #require(added.status == 0, "\(added.output)")
+        let updated = try await daemon.chantierctl([
+            "--json", "participant", "update", "1", "--phone", "819-555-0204", "--skill", "premiers-soins:2027-06-30",
+            "--remove-skill", "peinture", "--available", "sat 09:00-12:00", "--unavailable-on", "2026-12-24",
+            "--available-on", "2026-12-27 10:00-12:00",
+        ])
+        try #require(updated.status == 0, "\(updated.output)")
+        let participant = try #require(JSONSerialization.jsonObject(with: Data(updated.output.utf8)) as? [String: Any])
+        #expect(participant["phone"] as? String == "819-555-0204")
+        #expect(participant["given_name"] as? String == "Noah", "what is not given stays")
+        #expect((participant["skills"] as? [[String: Any]])?.map { $0["name"] as? String } == ["premiers-soins"])
+        #expect(participant["availability"] as? [String] == ["sat 09:00-12:00"])
+        #expect((participant["availability_exceptions"] as? [Any])?.count == 2)
+        let cleared = try await daemon.chantierctl(["--json", "participant", "update", "1", "--phone", ""])
+        #expect(!cleared.output.contains("819-555-0204"), "an empty value clears a text")
+        let unknown = try await daemon.chantierctl(["participant", "update", "1", "--remove-skill", "soudure"])
+        #expect(unknown.status == 65 && unknown.output.contains("does not have the skill soudure"), "\(unknown.output)")
+
+        let guardian = try await daemon.chantierctl([
+            "--json", "participant", "guardian", "add", "1", "--name", "Julie Côté", "--relationship", "mère",
+        ])
+        #expect(guardian.status == 0 && guardian.output.contains("Julie Côté"), "\(guardian.output)")
+        let consent = try await daemon.chantierctl([
+            "--json", "participant", "consent", "add", "1", "--kind", "program_consent", "--signed", "2026-09-01",
+            "--guardian", "1",
+        ])
+        #expect(consent.status == 0, "\(consent.output)")
+        let early = try await daemon.chantierctl(["participant", "consent", "revoke", "1", "1", "--on", "2026-08-01"])
+        #expect(early.status == 65, "a consent cannot be revoked before it was signed: \(early.output)")
+        let revoked = try await daemon.chantierctl(["participant", "consent", "revoke", "1", "1", "--on", "2026-10-01"])
+        #expect(revoked.status == 0 && revoked.output.contains("revoked 2026-10-01"), "\(revoked.output)")
+
+        #expect(try await daemon.chantierctl(["participant", "archive", "1"]).status == 0)
+        let active = try await daemon.chantierctl(["participant", "list"])
+        #expect(!active.output.contains("Côté"), "\(active.output)")
+        let archived = try await daemon.chantierctl(["participant", "list", "--status", "archived"])
+        #expect(archived.output.contains("Côté"), "archived, never deleted")
+        await daemon.stop()
+    }
 }
 
 /// Days relative to today, as the commands take them.
