@@ -39,4 +39,9 @@ public struct ErrorKind: RawRepresentable, Hashable, Sendable, CustomStringConve
     /// An assignment the checks refused: `details.problems` lists each reason and `details.rules`
     /// the rule ids among them.
     public static let assignmentRefused = ErrorKind(rawValue: "assignment-refused")
+    /// The week is approved and locked: only an admin's correction with a reason changes it, or a
+    /// coordinator reopens it.
+    public static let weekLocked = ErrorKind(rawValue: "week-locked")
+    /// A pay period has weeks not approved: `details.weeks` lists them (`site 2026-W47 (submitted)`).
+    public static let weeksNotApproved = ErrorKind(rawValue: "weeks-not-approved")
 }

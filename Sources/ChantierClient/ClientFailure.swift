@@ -25,7 +25,7 @@ package struct ClientFailure: Error, Sendable, CustomStringConvertible {
     package var kind: Kind
     package var message: String
     package var details: [String: String]
-    /// `details.problems` of an import or an assignment refused: one line each.
+    /// `details.problems` of an import or an assignment refused, or `details.weeks` not approved: one line each.
     package var problems: [String] = []
 
     package init(kind: Kind, message: String, details: [String: String] = [:]) {
@@ -54,9 +54,9 @@ package struct ClientFailure: Error, Sendable, CustomStringConvertible {
                 message: response.error.message,
                 details: details
             )
+            let lists = response.error.details.additionalProperties.value
             problems =
-                (response.error.details.additionalProperties.value["problems"] as? [(any Sendable)?])?
-                .compactMap { $0 as? String } ?? []
+                ((lists["problems"] ?? lists["weeks"]) as? [(any Sendable)?])?.compactMap { $0 as? String } ?? []
         }
     }
 

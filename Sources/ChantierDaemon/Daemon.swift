@@ -69,7 +69,16 @@ struct Daemon {
         let services: [any Service] = [
             DatabaseService(pool: pool, migrations: migrations, state: state, notifier: notifier, logger: logger),
             LeaderService(connection: connection, state: state, logger: logger),
-            ShiftMaterializerService(database: database, state: state, logger: logger),
+            LeaderJobService(
+                state: state,
+                interval: { $0.shifts.materializeInterval },
+                job: ShiftMaterializer(database: database, state: state, logger: logger).run
+            ),
+            LeaderJobService(
+                state: state,
+                interval: { $0.alerts.scanInterval },
+                job: AlertScanner(database: database, state: state, logger: logger).run
+            ),
             server,
             await ReloadService(loader: loader, state: state, notifier: notifier, logger: logger),
             systemd,

@@ -7,10 +7,18 @@ struct OrganisationClock: Sendable {
     let timeZone: String
 
     func today(now: Date = Date()) -> LocalDate {
+        self.now(now).date
+    }
+
+    /// The local date and time, to the minute.
+    func now(_ instant: Date = Date()) -> LocalDateTime {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timeZone) ?? .current
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        return LocalDateTime(
+            date: LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!,
+            time: LocalTime(hour: parts.hour!, minute: parts.minute!)!
+        )
     }
 
     /// Today and the days after, `days` in all.

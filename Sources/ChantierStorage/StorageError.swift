@@ -18,6 +18,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, CustomDebu
             case invalidRecord = "invalid record"
             case conflict = "conflict"
             case notEligible = "not eligible"
+            case forbidden = "forbidden"
+            case weekLocked = "week locked"
         }
 
         private let base: Base
@@ -56,6 +58,10 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, CustomDebu
         public static let conflict = Code(.conflict)
         /// A participant does not meet a program's conditions.
         public static let notEligible = Code(.notEligible)
+        /// The caller's role does not reach this row (a supervisor and another site).
+        public static let forbidden = Code(.forbidden)
+        /// The week is approved and locked.
+        public static let weekLocked = Code(.weekLocked)
     }
 
     public var code: Code

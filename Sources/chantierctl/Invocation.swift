@@ -14,7 +14,8 @@ enum Invocation {
             let line: String
             switch failure.kind {
             case .unreachable(let reason): line = messages.unreachable(socket: options.socketPath, reason: reason)
-            case .api, .unexpected: line = failure.message
+            case .api(let kind, _): line = "\(failure.message) [\(kind)]"
+            case .unexpected: line = failure.message
             }
             let problems = failure.problems.map { "  \($0)\n" }.joined()
             FileHandle.standardError.write(Data("chantierctl: \(line)\n\(problems)".utf8))
@@ -43,7 +44,8 @@ enum ExitStatus: Int32 {
             switch kind {
             case .notAuthorized: return .notAuthorized
             case .notFound, .methodNotAllowed: return .notFound
-            case .alreadyExists, .conflict, .requestInProgress, .assignmentRefused: return .conflict
+            case .alreadyExists, .conflict, .requestInProgress, .assignmentRefused, .weekLocked, .weeksNotApproved:
+                return .conflict
             case .databaseUnavailable, .shuttingDown: return .unavailable
             case .internalError: return .failure
             default: return (400..<500).contains(status) ? .invalidRequest : .failure

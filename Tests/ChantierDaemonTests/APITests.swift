@@ -49,15 +49,7 @@ struct APITests {
 
     @Test(.enabled(if: geteuid() == 0, "needs root to create a user and a group"))
     func aUserInTheManagersGroupGetsTheManagerRole() async throws {
-        let suffix = String(UUID().uuidString.prefix(6)).lowercased()
-        let group = "chtest-mgr-\(suffix)"
-        let user = "chtest-\(suffix)"
-        try await ChildProcess.check("/usr/sbin/groupadd", [group])
-        try await ChildProcess.check(
-            "/usr/sbin/useradd",
-            ["-M", "-N", "-g", "nogroup", "-G", group, "-s", "/usr/sbin/nologin", user]
-        )
-        do {
+        try await TemporaryUser.with(prefix: "mgr") { user, group in
             let database = try await TestDatabases.shared.database()
             let daemon = try await TestDaemon.start(
                 conninfo: database.conninfo,
@@ -72,13 +64,7 @@ struct APITests {
             // Managers read; they do not add sectors.
             #expect(try await daemon.chantierctl(["status"], as: user).status == 0)
             await daemon.stop()
-        } catch {
-            _ = try? await ChildProcess.run("/usr/sbin/userdel", [user])
-            _ = try? await ChildProcess.run("/usr/sbin/groupdel", [group])
-            throw error
         }
-        _ = try await ChildProcess.run("/usr/sbin/userdel", [user])
-        _ = try await ChildProcess.run("/usr/sbin/groupdel", [group])
     }
 
     @Test func aRetryWithTheSameIdempotencyKeyReturnsTheFirstResponseAndChangesNothing() async throws {

@@ -65,6 +65,7 @@ struct ChantierctlTests {
     /// helpTexts` rewrites `Tests/Fixtures/help/` after a deliberate change.
     @Test(arguments: [
         ["--help"], ["assign", "--help"], ["participant", "add", "--help"], ["order", "add", "--help"],
+        ["hours", "log", "--help"],
     ])
     func helpTexts(arguments: [String]) async throws {
         let result = try await run(arguments)

@@ -1,3 +1,4 @@
+import ChantierCore
 import ChantierTestSupport
 import Foundation
 import Glibc
@@ -70,6 +71,8 @@ struct ConfigurationTests {
             ("", ["CHANTIER_LOG_LEVEL": "chatty"], "log.level (CHANTIER_LOG_LEVEL)"),
             ("", ["CHANTIER_DATABASE_MIGRATE_ON_START": "maybe"], "database.migrate_on_start"),
             ("api:\n  sockett: /x.sock\n", [:], "unknown configuration key api.sockett"),
+            ("hours:\n  submit_deadline: tomorrow\n", [:], "hours.submit_deadline"),
+            ("", ["CHANTIER_PAYROLL_MINIMUM_WAGE": "16.60"], "payroll.minimum_wage (CHANTIER_PAYROLL_MINIMUM_WAGE)"),
             ("database: [oops\n", [:], "is not valid YAML"),
         ] as [(String, [String: String], String)]
     )
@@ -77,6 +80,31 @@ struct ConfigurationTests {
         let error = await #expect(throws: DaemonError.self) { try await load(yaml, environment: environment) }
         #expect(error?.code == .invalidConfiguration)
         #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
+    }
+
+    @Test func hoursDeadlinesAlertsAndTheMinimumWageAreRead() async throws {
+        let defaults = try await load(nil)
+        #expect(defaults.hours.deadlines == WeekDeadlines())
+        #expect(defaults.minimumWage == MinimumWage.quebec)
+        let configuration = try await load(
+            """
+            hours:
+              supervisors_any_site: true
+              submit_deadline: "vendredi 18:00"
+              missing_hours_grace_hours: 2
+            alerts:
+              scan_interval_minutes: 5
+            payroll:
+              minimum_wage: "2026-05-01=16.60,2027-05-01=17.05"
+
+            """
+        )
+        #expect(configuration.hours.supervisorsAnySite)
+        #expect(configuration.hours.deadlines.submit == .init(weekday: .friday, time: LocalTime(hour: 18)!))
+        #expect(configuration.hours.deadlines.approve == WeekDeadlines().approve)
+        #expect(configuration.hours.missingHoursGraceMinutes == 120)
+        #expect(configuration.alerts.scanInterval == .seconds(300))
+        #expect(configuration.minimumWage.cents(on: LocalDate(year: 2027, month: 6, day: 1)!) == 1705)
     }
 
     @Test func anExplicitFileMustExist() async throws {

@@ -100,7 +100,7 @@ struct SchemaInvariantTests {
                 try await connection.query(
                     """
                     INSERT INTO week_closures (site_id, week_start, status, approved_at, approved_by)
-                    VALUES (\(fixture.siteID), '2026-11-22', 'approved', now(), 'marie')
+                    VALUES (\(fixture.siteID), '2026-11-23', 'approved', now(), 'marie')
                     """
                 )
             }

@@ -17,6 +17,7 @@ extension ProgramPolicy: Codable {
         case weekStartsOn = "week_starts_on"
         case seasonOfWeek = "season_of_week"
         case rulePackOptions = "rule_pack_options"
+        case hourlyRate = "hourly_rate"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -38,6 +39,26 @@ extension ProgramPolicy: Codable {
         activities = try container.decodeIfPresent([Activity].self, forKey: .activities) ?? []
         seasonOfWeek = try container.decodeIfPresent(SeasonOfWeek.self, forKey: .seasonOfWeek) ?? .weekInsideSummer
         rulePackOptions = try container.decodeIfPresent([String: String].self, forKey: .rulePackOptions) ?? [:]
+        hourlyRateCents = try Self.decodeRate(container)
+    }
+
+    /// `hourly_rate: 16.50` or `"16.50"`: dollars with at most two decimals.
+    private static func decodeRate(_ container: KeyedDecodingContainer<CodingKeys>) throws -> Int? {
+        guard container.contains(.hourlyRate) else { return nil }
+        let text: String
+        if let written = try? container.decode(String.self, forKey: .hourlyRate) {
+            text = written
+        } else {
+            text = try container.decode(Double.self, forKey: .hourlyRate).description
+        }
+        guard let cents = Money.cents(text), cents > 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .hourlyRate,
+                in: container,
+                debugDescription: "\"\(text)\" is not an hourly rate such as 16.50"
+            )
+        }
+        return cents
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -50,5 +71,6 @@ extension ProgramPolicy: Codable {
         try container.encode(activities, forKey: .activities)
         try container.encode(seasonOfWeek, forKey: .seasonOfWeek)
         if !rulePackOptions.isEmpty { try container.encode(rulePackOptions, forKey: .rulePackOptions) }
+        if let hourlyRateCents { try container.encode(Money.text(hourlyRateCents), forKey: .hourlyRate) }
     }
 }

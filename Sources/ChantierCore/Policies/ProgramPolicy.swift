@@ -15,6 +15,9 @@ public struct ProgramPolicy: Hashable, Sendable {
     public var seasonOfWeek: SeasonOfWeek
     /// The rule pack's alternative readings the program chose, by name.
     public var rulePackOptions: [String: String]
+    /// What the program pays an hour, in cents; `nil` pays the minimum wage. The minimum wage in
+    /// force on the day is always the floor.
+    public var hourlyRateCents: Int?
 
     public init(
         id: String,
@@ -24,7 +27,8 @@ public struct ProgramPolicy: Hashable, Sendable {
         targets: [Target] = [],
         activities: [Activity] = [],
         seasonOfWeek: SeasonOfWeek = .weekInsideSummer,
-        rulePackOptions: [String: String] = [:]
+        rulePackOptions: [String: String] = [:],
+        hourlyRateCents: Int? = nil
     ) {
         self.id = id
         self.audience = audience
@@ -34,6 +38,7 @@ public struct ProgramPolicy: Hashable, Sendable {
         self.activities = activities
         self.seasonOfWeek = seasonOfWeek
         self.rulePackOptions = rulePackOptions
+        self.hourlyRateCents = hourlyRateCents
     }
 
     /// When a cap, target or activity applies.

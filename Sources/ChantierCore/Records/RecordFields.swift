@@ -67,6 +67,12 @@ public enum RecordFields {
         return time
     }
 
+    /// An optional `HH:MM` time: `nil` or blank is none.
+    public static func optionalTime(_ text: String?, field: String) throws(RecordError) -> LocalTime? {
+        guard let text, !text.trimmed.isEmpty else { return nil }
+        return try time(text, field: field)
+    }
+
     /// One of the raw values of `Value`.
     public static func choice<Value: RawRepresentable & CaseIterable>(
         _ text: String,

@@ -9,6 +9,8 @@ public struct Site: Hashable, Sendable {
     public var address: String?
     public var notes: String?
     public var archived: Bool
+    /// The Unix users who supervise the site: they log its hours and submit its weeks.
+    public var supervisors: [String]
 
     public init(
         id: Int,
@@ -18,7 +20,8 @@ public struct Site: Hashable, Sendable {
         clientCode: String? = nil,
         address: String? = nil,
         notes: String? = nil,
-        archived: Bool = false
+        archived: Bool = false,
+        supervisors: [String] = []
     ) {
         self.id = id
         self.code = code
@@ -28,6 +31,7 @@ public struct Site: Hashable, Sendable {
         self.address = address
         self.notes = notes
         self.archived = archived
+        self.supervisors = supervisors
     }
 
     /// A new site as a coordinator or a CSV file gives it, checked.

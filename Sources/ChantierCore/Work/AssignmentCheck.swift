@@ -169,22 +169,12 @@ private struct Checker {
     }
 
     private mutating func checkRules(of program: Program, calendar record: SchoolCalendarRecord?) {
-        let policy = program.policy(on: date)
-        let weekStart = policy?.weekStartsOn ?? .sunday
-        let calendar =
-            record?.schoolCalendar(weekStartsOn: weekStart)
-            ?? SchoolCalendar(weekStartsOn: weekStart, knownRange: DateRange(date, date), classDays: [:])
-        let result = ComplianceEngine().evaluate(
-            ComplianceCase(
-                rulePack: program.rulePack,
-                options: (try? RulePackOptions(named: policy?.rulePackOptions ?? [:])) ?? RulePackOptions(),
-                policy: policy,
-                person: profile.person,
-                calendar: calendar,
-                context: context(for: program),
-                existing: question.existing,
-                proposed: shift.interval
-            )
+        let rules = ParticipantRules(participant: question.participant, program: program, calendar: record)
+        let result = rules.evaluate(
+            shift.interval,
+            existing: question.existing,
+            task: question.task,
+            adultSupervision: question.adultSupervision
         )
         for violation in result.violations
         where !problems.contains(where: { $0.rule == violation.rule && $0.message == violation.message }) {
@@ -201,23 +191,5 @@ private struct Checker {
         if let remaining = result.remainingWeekMinutes(containing: date) {
             remainingWeek = min(remainingWeek ?? remaining, remaining)
         }
-    }
-
-    private func context(for program: Program) -> JobContext {
-        let consents = question.participant.consents.filter { $0.isValid(on: date) }
-        let guardianKind: Consent.Kind? =
-            switch program.rulePack {
-            case .quebec: .quebecUnder14
-            case .france: .franceGuardianAgreement
-            case .flsa: nil
-            }
-        return JobContext(
-            employerCategory: program.employerCategory,
-            task: JobContext.Task(kind: question.task.code, equipment: question.task.knownEquipment),
-            adultSupervision: question.adultSupervision,
-            guardianConsent: consents.first { $0.kind == guardianKind }?.guardianConsent,
-            labourInspectorAuthorization: consents.contains { $0.kind == .franceInspectorAuthorization },
-            travelMinutesToResidence: profile.travelMinutesHome ?? 0
-        )
     }
 }

@@ -1,3 +1,4 @@
+import ChantierCore
 import Configuration
 import Foundation
 import Logging
@@ -27,13 +28,23 @@ extension DaemonConfiguration {
     /// | `organisation.time_zone` | America/Toronto | |
     /// | `shifts.horizon_days` | 28 | days ahead that shifts are made for |
     /// | `shifts.materialize_interval_minutes` | 60 | how often the leader makes them |
+    /// | `hours.supervisors_any_site` | false | supervisors log for every site, not only theirs |
+    /// | `hours.submit_deadline` | sunday 23:59 | when a week's hours are due |
+    /// | `hours.approve_deadline` | monday 17:00 | when a submitted week must be approved |
+    /// | `hours.missing_hours_grace_hours` | 12 | after a shift's end, before its missing hours raise an alert |
+    /// | `alerts.scan_interval_minutes` | 15 | how often the leader looks for late weeks and missing hours |
+    /// | `alerts.expiry_warning_days` | 30 | consents and certifications expiring within this many days |
+    /// | `payroll.minimum_wage` | Québec's table | `YYYY-MM-DD=DOLLARS,…`, the floor of every rate |
     /// | `shutdown.drain_seconds` | 20 | |
     static let keys: [String] = [
         "database.url", "database.pool_size", "database.acquire_timeout_seconds", "database.statement_timeout_seconds",
         "database.migrate_on_start", "database.migrations_dir", "api.socket", "api.socket_mode", "api.socket_group",
         "api.max_body_bytes", "api.idle_timeout_seconds", "roles.admin_group", "roles.coordinator_group",
         "roles.supervisor_group", "roles.manager_group", "log.level", "log.format", "organisation.time_zone",
-        "shifts.horizon_days", "shifts.materialize_interval_minutes", "shutdown.drain_seconds",
+        "shifts.horizon_days", "shifts.materialize_interval_minutes", "hours.supervisors_any_site",
+        "hours.submit_deadline",
+        "hours.approve_deadline", "hours.missing_hours_grace_hours", "alerts.scan_interval_minutes",
+        "alerts.expiry_warning_days", "payroll.minimum_wage", "shutdown.drain_seconds",
     ]
 
     /// Environment variables with names that do not follow from their key.
@@ -88,6 +99,28 @@ extension DaemonConfiguration {
         if let minutes = try values.integer("shifts.materialize_interval_minutes", in: 1...1440) {
             shifts.materializeInterval = .seconds(minutes * 60)
         }
+        hours.supervisorsAnySite = try values.boolean("hours.supervisors_any_site") ?? hours.supervisorsAnySite
+        hours.deadlines.submit =
+            try values.parsed("hours.submit_deadline", expecting: "a day and a time such as \"sunday 23:59\"") {
+                WeekDeadlines.Deadline(text: $0)
+            } ?? hours.deadlines.submit
+        hours.deadlines.approve =
+            try values.parsed("hours.approve_deadline", expecting: "a day and a time such as \"monday 17:00\"") {
+                WeekDeadlines.Deadline(text: $0)
+            } ?? hours.deadlines.approve
+        if let grace = try values.integer("hours.missing_hours_grace_hours", in: 0...336) {
+            hours.missingHoursGraceMinutes = grace * 60
+        }
+        if let minutes = try values.integer("alerts.scan_interval_minutes", in: 1...1440) {
+            alerts.scanInterval = .seconds(minutes * 60)
+        }
+        alerts.expiryWarningDays =
+            try values.integer("alerts.expiry_warning_days", in: 0...365) ?? alerts.expiryWarningDays
+        minimumWage =
+            try values.parsed(
+                "payroll.minimum_wage",
+                expecting: "dated hourly rates such as \"2024-05-01=15.75,2025-05-01=16.10\""
+            ) { try? MinimumWage(text: $0) } ?? minimumWage
         drainTimeout = try values.seconds("shutdown.drain_seconds", in: 1...300) ?? drainTimeout
     }
 

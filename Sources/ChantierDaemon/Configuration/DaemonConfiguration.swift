@@ -1,3 +1,4 @@
+import ChantierCore
 import Logging
 
 /// Everything `chantierd serve` is configured with, with its defaults. `Config/chantierd.yaml`
@@ -52,11 +53,30 @@ struct DaemonConfiguration: Sendable, Equatable {
         var materializeInterval: Duration = .seconds(3600)
     }
 
+    /// Hours: who logs them and when weeks are due.
+    struct Hours: Sendable, Equatable {
+        /// Supervisors may log hours and submit weeks at every site, not only those they supervise.
+        var supervisorsAnySite = false
+        var deadlines = WeekDeadlines()
+        /// How long after a shift ends its hours may stay unlogged before an alert.
+        var missingHoursGraceMinutes = 12 * 60
+    }
+
+    /// The leader's scan for late weeks, missing hours and expiring papers.
+    struct Alerts: Sendable, Equatable {
+        var scanInterval: Duration = .seconds(15 * 60)
+        var expiryWarningDays = 30
+    }
+
     var database = Database()
     var api = API()
     var roles = Roles()
     var log = Log()
     var shifts = Shifts()
+    var hours = Hours()
+    var alerts = Alerts()
+    /// The minimum hourly wage by date, the floor of every rate payroll uses.
+    var minimumWage = MinimumWage.quebec
     /// The organisation's time zone: local times, days and weeks are in it.
     var timeZone = "America/Toronto"
     /// How long a shutdown waits for requests in flight, below systemd's stop timeout.

@@ -6,23 +6,7 @@ import Foundation
 extension APIHandlers {
     func listShifts(_ input: Operations.ListShifts.Input) async throws -> Operations.ListShifts.Output {
         let query = input.query
-        let days: DateRange
-        if let week = query.week {
-            guard let range = DateRange(isoWeek: week) else {
-                throw RecordError(field: "week", "\"\(week)\" is not an ISO week such as 2026-W48")
-            }
-            days = range
-        } else {
-            let today = state.clock.today()
-            let from =
-                try RecordFields.optionalDate(query.from, field: "from") ?? today.startOfWeek(beginningOn: .monday)
-            let to = try RecordFields.optionalDate(query.to, field: "to") ?? from.adding(days: 6)
-            guard from <= to else { throw RecordError(field: "to", "\(to) is before \(from)") }
-            guard from.days(until: to) <= 366 else {
-                throw RecordError(field: "to", "list at most a year of shifts at a time")
-            }
-            days = DateRange(from, to)
-        }
+        let days = try days(week: query.week, from: query.from, to: query.to)
         try state.requireDatabase()
         let status: Shift.Status? =
             switch query.status ?? .open {

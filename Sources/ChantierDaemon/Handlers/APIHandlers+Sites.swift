@@ -64,6 +64,26 @@ extension APIHandlers {
         return .ok(.init(body: .json(.init(added: added, updated: updated))))
     }
 
+    func changeSiteSupervisors(
+        _ input: Operations.ChangeSiteSupervisors.Input
+    ) async throws
+        -> Operations.ChangeSiteSupervisors.Output
+    {
+        let body =
+            switch input.body {
+            case .json(let value): value
+            }
+        let scope = try scope()
+        let site = try await SiteRepository(database: database).changeSupervisors(
+            code: input.path.code,
+            add: body.add ?? [],
+            remove: body.remove ?? [],
+            audit: scope.audit,
+            idempotency: scope.idempotency
+        )
+        return .ok(.init(body: .json(.init(site))))
+    }
+
     func exportSites(_ input: Operations.ExportSites.Input) async throws -> Operations.ExportSites.Output {
         let scope = try scope()
         let text = try await SiteRepository(database: database).exportCSV(
@@ -84,7 +104,8 @@ extension Components.Schemas.Site {
             client: site.clientCode,
             address: site.address,
             notes: site.notes,
-            archived: site.archived
+            archived: site.archived,
+            supervisors: site.supervisors
         )
     }
 }

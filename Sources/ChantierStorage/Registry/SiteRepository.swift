@@ -130,11 +130,12 @@ public struct SiteRepository: Sendable {
         """
 
     static let columns: PQQuery = """
-        site.id, site.code, site.name, sector.code, client.code, site.address, site.notes, site.archived_at IS NOT NULL
+        site.id, site.code, site.name, sector.code, client.code, site.address, site.notes, site.archived_at IS NOT NULL,
+        ARRAY(SELECT user_name FROM site_supervisors supervisor WHERE supervisor.site_id = site.id ORDER BY user_name)
         """
 
     static func site(_ row: PQRow) throws -> Site {
-        let (id, code, name, sector, client, address, notes, archived) = try row.decode(
+        let (id, code, name, sector, client, address, notes, archived, supervisors) = try row.decode(
             Int.self,
             String.self,
             String.self,
@@ -142,7 +143,8 @@ public struct SiteRepository: Sendable {
             String?.self,
             String?.self,
             String?.self,
-            Bool.self
+            Bool.self,
+            [String].self
         )
         return Site(
             id: id,
@@ -152,8 +154,39 @@ public struct SiteRepository: Sendable {
             clientCode: client,
             address: address,
             notes: notes,
-            archived: archived
+            archived: archived,
+            supervisors: supervisors
         )
+    }
+
+    /// Adds and removes the Unix users who supervise a site.
+    public func changeSupervisors(
+        code: String,
+        add: [String],
+        remove: [String],
+        audit: AuditContext,
+        idempotency: IdempotencyClaim? = nil
+    ) async throws -> Site {
+        for user in add + remove {
+            guard !user.isEmpty, user.count <= 32, user.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != ":" })
+            else {
+                throw StorageError(code: .invalidRecord, message: "\"\(user)\" is not a Unix user name", field: "add")
+            }
+        }
+        return try await database.write(audit, idempotency: idempotency) { connection in
+            let id = try await RegistryTable.site.existingID(of: code, on: connection)
+            for user in add {
+                try await connection.query(
+                    "INSERT INTO site_supervisors (site_id, user_name) VALUES (\(id), \(user)) ON CONFLICT DO NOTHING"
+                )
+            }
+            for user in remove {
+                try await connection.query("DELETE FROM site_supervisors WHERE site_id = \(id) AND user_name = \(user)")
+            }
+            return try Self.site(
+                try await connection.query("SELECT \(Self.columns) FROM \(Self.joined) WHERE site.id = \(id)")[0]
+            )
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 import ChantierCore
 import ChantierPQ
 
-/// A participant's work as the rule packs count it: the hours logged, and the shifts they hold
-/// that have no hours logged yet (a no-show did not work).
+/// A participant's work as the rule packs count it: the hours logged (with their breaks), and the
+/// shifts they hold that have no hours logged yet (a no-show did not work).
 struct WorkHistory {
     let connection: PQConnection
     let timeZone: String
@@ -23,12 +23,6 @@ struct WorkHistory {
               AND shift.local_date BETWEEN \(days.first) AND \(days.last)
               AND (\(shiftID)::bigint IS NULL OR shift.id <> \(shiftID))
               AND NOT EXISTS (SELECT 1 FROM current_time_entries entry WHERE entry.assignment_id = assignment.id)
-            UNION ALL
-            SELECT to_char(lower(entry.worked) AT TIME ZONE \(timeZone), 'YYYY-MM-DD"T"HH24:MI'),
-                   to_char(upper(entry.worked) AT TIME ZONE \(timeZone), 'YYYY-MM-DD"T"HH24:MI'),
-                   (extract(epoch FROM upper(entry.worked) - lower(entry.worked)) / 60)::bigint, entry.kind
-            FROM current_time_entries entry
-            WHERE entry.participant_id = \(participantID) AND entry.work_date BETWEEN \(days.first) AND \(days.last)
             """
         ).compactMap { row in
             let (start, end, minutes, kind) = try row.decode(
@@ -39,6 +33,6 @@ struct WorkHistory {
             )
             guard start < end else { return nil }
             return WorkInterval.real(start: start, end: end, minutes: minutes, kind: WorkKind(rawValue: kind) ?? .work)
-        }
+        } + TimeEntryLoader(connection: connection, timeZone: timeZone).intervals(of: participantID, in: days)
     }
 }

@@ -85,6 +85,13 @@ struct ErrorMiddleware: RouterMiddleware {
                     "rules": .strings(error.check.rules.map(\.rawValue)),
                 ]
             )
+        case let error as UnapprovedWeeks:
+            return APIError(
+                .conflict,
+                .weeksNotApproved,
+                error.description,
+                details: ["weeks": .strings(error.weeks.map(\.description))]
+            )
         case let error as PQError:
             return databaseError(error)
         case let error as HTTPError:
@@ -131,6 +138,8 @@ struct ErrorMiddleware: RouterMiddleware {
         case .invalidReference: APIError(.unprocessableContent, .invalidField, error.message, details: field)
         case .conflict: APIError(.conflict, .conflict, error.message, details: field)
         case .notEligible: APIError(.unprocessableContent, .notEligible, error.message)
+        case .forbidden: APIError(.forbidden, .notAuthorized, error.message)
+        case .weekLocked: APIError(.conflict, .weekLocked, error.message)
         default:
             if let database = error.underlying as? PQError {
                 databaseError(database)

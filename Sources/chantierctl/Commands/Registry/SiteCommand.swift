@@ -6,7 +6,7 @@ struct SiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "Add, list, show, archive, import and export sites.",
-        subcommands: [Add.self, List.self, Show.self, Archive.self, Import.self, Export.self]
+        subcommands: [Add.self, List.self, Show.self, Archive.self, Import.self, Export.self, Supervisors.self]
     )
 
     static func listing(_ sites: [Components.Schemas.Site]) -> Listing {
@@ -30,6 +30,11 @@ struct SiteCommand: AsyncParsableCommand {
             .init(key: "client", label: "client", value: site.client ?? ""),
             .init(key: "address", label: m.pick("address", "adresse"), value: site.address ?? ""),
             .init(key: "notes", label: "notes", value: site.notes ?? ""),
+            .init(
+                key: "supervisors",
+                label: m.pick("supervisors", "surveillants"),
+                value: site.supervisors.joined(separator: ", ")
+            ),
             .init(key: "archived", label: m.pick("archived", "archivé"), value: site.archived ? m.yes : m.no),
         ])
     }
