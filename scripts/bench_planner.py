@@ -71,8 +71,9 @@ def main():
             best_bound = min(bounds)
             if (ref.get("cpsat") or {}).get("status") == "OPTIMAL":
                 best_bound = min(best_bound, cpsat)
+            stopped = "clock" if "stopped by the clock" in plan.stderr else "work"
             rows.append({
-                "name": name, "size": f"{participants} / {shifts}", "budget": seconds, "objective": plan_objective,
+                "stopped": stopped, "name": name, "size": f"{participants} / {shifts}", "budget": seconds, "objective": plan_objective,
                 "verdict": verdict, "seconds": plan_seconds, "rss": rss, "greedy": greedy_objective,
                 "cpsat": cpsat if isinstance(cpsat, (int, float)) else None,
                 "mip": mip if isinstance(mip, (int, float)) else None, "bound": best_bound,
@@ -108,13 +109,13 @@ def write(path, rows):
         "proven optimum where CP-SAT proved one, `common.simple_bound` elsewhere). Every plan was checked by "
         "`validate.py`.",
         "",
-        "| instance | P / S | budget s | wall s | RSS MB | objective | valid | / greedy | / CP-SAT | / HiGHS | gap to bound % |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| instance | P / S | budget s | by | wall s | RSS MB | objective | valid | / greedy | / CP-SAT | / HiGHS | gap to bound % |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         gap = f"{(r['bound'] - r['objective']) / r['objective'] * 100:.2f}" if r["objective"] else "–"
         lines.append(
-            f"| {r['name']} | {r['size']} | {r['budget']} | {r['seconds']:.2f} | {r['rss']} | {number(r['objective'])} | "
+            f"| {r['name']} | {r['size']} | {r['budget']} | {r['stopped']} | {r['seconds']:.2f} | {r['rss']} | {number(r['objective'])} | "
             f"{'✓' if r['verdict'] == 'valid' else r['verdict']} | {ratio(r['objective'], r['greedy'])} | "
             f"{ratio(r['objective'], r['cpsat'])} | {ratio(r['objective'], r['mip'])} | {gap} |"
         )

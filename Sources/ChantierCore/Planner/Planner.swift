@@ -22,34 +22,33 @@ public enum Planner {
         public var objective: Decimal { Decimal(scaledObjective) / Decimal(60 * scale) }
     }
 
-    /// Local-search iterations per second of budget, about what a release build runs on a medium
-    /// week (300 participants, 1,000 shifts) on one core here. The budget is counted in
-    /// iterations, so that a seed gives the same plan on every machine; the budget in seconds is
-    /// also a wall-clock limit, which on large weeks or slow machines ends the search first (the
-    /// plan is then still valid, but may differ from run to run).
-    public static let iterationsPerSecond = 300_000
+    /// Candidate evaluations per second of budget, about what a release build runs on one core
+    /// here. The budget is counted in this work, so that a seed gives the same plan on every
+    /// machine; the budget in seconds is also a wall-clock limit, which on slow machines (or debug
+    /// builds) ends the search first (the plan is then still valid, but may differ from run to run).
+    public static let workPerSecond = 40_000_000
 
     public static func plan(_ instance: PlanInstance, seconds: Double, seed: UInt64) -> Plan {
         plan(
             instance,
-            iterations: Int(max(0, seconds) * Double(iterationsPerSecond)),
+            work: Int(max(0, seconds) * Double(workPerSecond)),
             seed: seed,
             deadline: .now + .milliseconds(Int(max(0, seconds) * 1000))
         )
     }
 
-    /// A plan after at most `iterations` local-search moves: the same for the same seed, unless
-    /// the deadline cuts the search short.
+    /// A plan after at most `work` candidate evaluations of local search: the same for the same
+    /// seed, unless the deadline cuts the search short.
     public static func plan(
         _ instance: PlanInstance,
-        iterations budget: Int,
+        work budget: Int,
         seed: UInt64,
         deadline: ContinuousClock.Instant? = nil
     ) -> Plan {
         let problem = PlanProblem(instance)
         var search = Search(problem: problem, seed: seed)
         search.construct()
-        let iterations = search.improve(iterations: budget, deadline: deadline)
+        let iterations = search.improve(work: budget, deadline: deadline)
         let best = search.best
         return Plan(
             assignments: best.map { (instance.participants[$0.person].id, instance.shifts[$0.job].id) },

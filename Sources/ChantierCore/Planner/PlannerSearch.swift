@@ -6,7 +6,10 @@ struct Search {
     var random: SeededGenerator
     private(set) var best: [(person: Int, job: Int)] = []
     private(set) var bestObjective: Int
-    /// The wall-clock limit ended the search before its iterations.
+    /// Candidate evaluations so far: the unit of the search's budget, about equally costly on
+    /// weeks of every size.
+    private(set) var work = 0
+    /// The wall-clock limit ended the search before its budget.
     private(set) var stoppedByDeadline = false
     static let sampleSize = 48
     /// Construction is over: moves sample candidates.
@@ -49,6 +52,7 @@ struct Search {
         let candidates = problem.jobs[job].candidates
         let count = searching ? min(candidates.count, Self.sampleSize) : candidates.count
         let offset = count < candidates.count ? Int.random(in: 0..<candidates.count, using: &random) : 0
+        work += count + 1
         for step in 0..<count {
             let person = Int(candidates[(offset + step) % candidates.count])
             guard person != excluding, !state.holds(person, job), state.fits(person, job) else { continue }
@@ -64,15 +68,16 @@ struct Search {
         best = state.pairs
     }
 
-    /// Runs moves until the iteration budget or the deadline; returns the iterations run.
-    mutating func improve(iterations budget: Int, deadline: ContinuousClock.Instant?) -> Int {
+    /// Runs moves until `budget` candidate evaluations or the deadline; returns the moves run.
+    mutating func improve(work budget: Int, deadline: ContinuousClock.Instant?) -> Int {
         guard !reachable.isEmpty else { return 0 }
         // A third of the value of a person on a priority-1 shift.
         let startTemperature = Double(problem.coverage) / 3
         let started = ContinuousClock.now
         var clockProgress = 0.0
         var iteration = 0
-        while iteration < budget {
+        work = 0
+        while work < budget {
             if iteration & 255 == 0, let deadline {
                 let now = ContinuousClock.now
                 if now >= deadline {
@@ -94,8 +99,10 @@ struct Search {
             // and then, less and less often (simulated annealing), to leave local optima.
             let loss = before - state.objective
             if loss > 0 {
-                // Cool down by the iterations, or by the clock when it runs out first.
-                let progress = max(Double(iteration) / Double(max(1, budget)), clockProgress)
+                // Cool down by the work done, or by the clock once it is clearly running out
+                // first (a run the work ends stays independent of the clock, hence repeatable).
+                let workProgress = Double(work) / Double(max(1, budget))
+                let progress = clockProgress > workProgress + 0.1 ? clockProgress : workProgress
                 let temperature = startTemperature * (1 - progress) * (1 - progress)
                 if temperature <= 0 || Double.random(in: 0..<1, using: &random) >= exp(-Double(loss) / temperature) {
                     state.undo(to: mark)
@@ -148,8 +155,12 @@ struct Search {
         // person leaving).
         eject(into: job, excluding: leaving)
         var best: (job: Int, gain: Int)?
-        for candidate in problem.people[leaving].candidates {
-            let other = Int(candidate)
+        let options = problem.people[leaving].candidates
+        let count = min(options.count, Self.sampleSize)
+        let offset = count < options.count ? Int.random(in: 0..<options.count, using: &random) : 0
+        work += count + 1
+        for step in 0..<count {
+            let other = Int(options[(offset + step) % options.count])
             guard other != job, !state.isFull(other), !state.holds(leaving, other), state.fits(leaving, other)
             else { continue }
             let gain = state.gainOfAdding(leaving, other)
@@ -176,6 +187,7 @@ struct Search {
         ruined.shuffle(using: &random)
         for shift in ruined { fill(shift) }
         for person in freed.sorted() {
+            work += problem.people[person].candidates.count
             for candidate in problem.people[person].candidates {
                 let other = Int(candidate)
                 if !state.isFull(other), !state.holds(person, other), state.fits(person, other),

@@ -10,7 +10,7 @@ struct PlanCommand: AsyncParsableCommand {
         abstract: "Plan one chantier-plan/1 week offline and print a chantier-plan-solution/1 document.",
         discussion: """
             The plan always meets every hard constraint of the format. The budget is counted in \
-            search iterations (\(Planner.iterationsPerSecond) a second), so the same file, budget \
+            candidate evaluations (\(Planner.workPerSecond) a second), so the same file, budget \
             and seed give the same plan on every machine, unless the budget's wall-clock time runs \
             out first (large weeks, slow machines). A malformed file exits 65 with a message naming \
             the field at fault.

@@ -12,7 +12,7 @@ struct PlannerTests {
     @Test(arguments: ["tiny-school-s1", "tiny-summer-s1", "small-school-s1", "small-summer-s1"])
     func everyPlanOfTheKitsInstancesIsValidAndBeatsGreedy(name: String) throws {
         let (data, instance) = try PlanFixtures.instance(named: name)
-        let plan = Planner.plan(instance, iterations: 60_000, seed: 1)
+        let plan = Planner.plan(instance, work: 1_500_000, seed: 1)
         let verdict = try PlanFixtures.validate(data, plan)
         #expect(verdict.status == 0, "\(verdict.last)")
         let judged = try #require(Decimal(string: String(verdict.last.dropFirst("objective: ".count))))
@@ -22,8 +22,8 @@ struct PlannerTests {
 
     @Test func theSameSeedGivesTheSamePlan() throws {
         let (_, instance) = try PlanFixtures.instance(named: "small-summer-s1")
-        let first = Planner.plan(instance, iterations: 20_000, seed: 7)
-        let second = Planner.plan(instance, iterations: 20_000, seed: 7)
+        let first = Planner.plan(instance, work: 500_000, seed: 7)
+        let second = Planner.plan(instance, work: 500_000, seed: 7)
         #expect(
             first.assignments.map { "\($0.participant)/\($0.shift)" }
                 == second.assignments.map { "\($0.participant)/\($0.shift)" }
@@ -56,7 +56,7 @@ struct PlannerTests {
             ]
         )
         let instance = try PlanInstance(json: data)
-        let plan = Planner.plan(instance, iterations: 5_000, seed: 3)
+        let plan = Planner.plan(instance, work: 100_000, seed: 3)
         #expect(try PlanFixtures.validate(data, plan).status == 0)
         let of = { (id: String) in Set(plan.assignments.filter { $0.participant == id }.map(\.shift)) }
         #expect(of("absent").isEmpty && of("capped").isEmpty)
@@ -138,7 +138,7 @@ struct PlannerTests {
         }
         let data = PlanFixtures.week(participants: participants, shifts: shifts)
         let instance = try PlanInstance(json: data)
-        let plan = Planner.plan(instance, iterations: 20_000, seed: seed)
+        let plan = Planner.plan(instance, work: 200_000, seed: seed)
         #expect(try PlanFixtures.validate(data, plan).status == 0)
         let optimum = Exhaustive.best(instance)
         #expect(abs(plan.objective - optimum) < 0.0001, "seed \(seed): \(plan.objective) against \(optimum)")
