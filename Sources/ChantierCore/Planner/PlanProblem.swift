@@ -73,6 +73,8 @@ struct PlanProblem: Sendable {
                 candidates: []
             )
         }
+        let starts = order.map { instance.shifts[$0].interval.start }
+        var seen = [Int](repeating: -1, count: order.count)
         people = []
         for participant in instance.participants {
             var fixedDay = [Int](repeating: 0, count: 7)
@@ -89,13 +91,27 @@ struct PlanProblem: Sendable {
             let weekRoom = max(0, participant.weekMaxMinutes - fixedWeek)
             let weekdayRoom = participant.weekdayMaxMinutes.map { max(0, $0 - fixedWeekdays) } ?? Self.unlimited
             let ages = (0..<7).map { Self.age(born: participant.birthDate, on: instance.weekStart.adding(days: $0)) }
+            // Only the shifts starting inside an availability interval can fit: found by binary
+            // search among the shifts by start, then checked one by one, in start order.
+            var positions: [Int] = []
+            for window in participant.availability {
+                var position = Self.firstIndex(in: starts, notBefore: window.start)
+                while position < starts.count, starts[position] < window.end {
+                    if instance.shifts[order[position]].interval.end <= window.end, seen[position] != people.count {
+                        seen[position] = people.count
+                        positions.append(position)
+                    }
+                    position += 1
+                }
+            }
+            positions.sort()
             var candidates: [Int32] = []
-            for index in order {
+            for position in positions {
+                let index = order[position]
                 let shift = instance.shifts[index]
                 let minutes = shift.minutes
                 guard minutes <= weekRoom, minutes <= dayRoom[shift.day], shift.day >= 5 || minutes <= weekdayRoom,
                     ages[shift.day] >= shift.minimumAge, shift.skills.isSubset(of: participant.skills),
-                    participant.availability.contains(where: { $0.contains(shift.interval) }),
                     participant.allowed?.contains(where: { $0.contains(shift.interval) }) ?? true,
                     !participant.fixed.contains(where: { $0.overlaps(shift.interval) })
                 else { continue }
@@ -112,6 +128,17 @@ struct PlanProblem: Sendable {
             for shift in candidates { jobs[Int(shift)].candidates.append(Int32(people.count)) }
             people.append(person)
         }
+    }
+
+    /// The first index of `sorted` whose value is `value` or more.
+    static func firstIndex(in sorted: [Int], notBefore value: Int) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The value of one person on a shift: its coverage less the penalty out of their sector.
