@@ -83,6 +83,15 @@ public struct StorageError: Error, Sendable, CustomStringConvertible, CustomDebu
         self.init(code: .invalidRecord, message: error.description, field: error.field)
     }
 
+    /// The value of a record's checks, their refusal as an ``Code/invalidRecord`` error.
+    static func checking<Value>(_ body: () throws(RecordError) -> Value) throws(StorageError) -> Value {
+        do {
+            return try body()
+        } catch {
+            throw StorageError(error)
+        }
+    }
+
     public var description: String { message }
 
     public var debugDescription: String {

@@ -73,6 +73,14 @@ public enum RecordFields {
         return try time(text, field: field)
     }
 
+    /// A Unix user or group name: 1 to 32 ASCII characters, no space and no colon.
+    public static func unixName(_ text: String, field: String) throws(RecordError) -> String {
+        guard !text.isEmpty, text.count <= 32, text.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != ":" }) else {
+            throw RecordError(field: field, "\"\(text)\" is not a Unix user or group name")
+        }
+        return text
+    }
+
     /// One of the raw values of `Value`.
     public static func choice<Value: RawRepresentable & CaseIterable>(
         _ text: String,

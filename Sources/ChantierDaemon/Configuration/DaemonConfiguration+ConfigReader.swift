@@ -172,10 +172,7 @@ extension DaemonConfiguration {
         }
 
         func groupName(_ key: String) throws -> String? {
-            try parsed(key, expecting: "a Unix group name") { name in
-                !name.isEmpty && name.count <= 32 && name.allSatisfy { $0.isASCII && !$0.isWhitespace && $0 != ":" }
-                    ? name : nil
-            }
+            try parsed(key, expecting: "a Unix group name") { try? RecordFields.unixName($0, field: key) }
         }
     }
 }

@@ -31,16 +31,9 @@ extension APIHandlers {
         let query = input.query
         let from = try RecordFields.optionalDate(query.from, field: "from")
         let to = try RecordFields.optionalDate(query.to, field: "to")
-        let days: DateRange? =
-            from == nil && to == nil
-            ? nil
-            : DateRange(
-                from ?? LocalDate(year: 1900, month: 1, day: 1)!,
-                to ?? LocalDate(year: 2999, month: 12, day: 31)!
-            )
         try state.requireDatabase()
         let outcomes = try await OutcomeRepository(database: database).list(
-            .init(participantID: query.participant, programCode: query.program, days: days)
+            .init(participantID: query.participant, programCode: query.program, from: from, to: to)
         )
         return .ok(.init(body: .json(.init(outcomes: outcomes.map(Components.Schemas.Outcome.init)))))
     }

@@ -67,16 +67,13 @@ public struct PayrollRepository: Sendable {
             return (entries, leftOut, programs)
         }
         if !leftOut.isEmpty && !allowPartial { throw UnapprovedWeeks(weeks: leftOut) }
-        let payroll: Payroll
-        do {
-            payroll = try Payroll(
+        let payroll = try StorageError.checking { () throws(RecordError) in
+            try Payroll(
                 period: period,
                 entries: entries,
                 programRate: { code, date in programs[code]?.policy(on: date)?.hourlyRateCents },
                 minimumWage: minimumWage
             )
-        } catch {
-            throw StorageError(error)
         }
         try await AuditEvent.record(
             AuditEvent(

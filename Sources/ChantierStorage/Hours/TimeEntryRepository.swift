@@ -151,11 +151,8 @@ public struct TimeEntryRepository: Sendable {
         audit: AuditContext,
         idempotency: IdempotencyClaim? = nil
     ) async throws -> Outcome {
-        let reason: String
-        do {
-            reason = try RecordFields.text(correction.reason, field: "reason", maximum: 2000)
-        } catch {
-            throw StorageError(error)
+        let reason = try StorageError.checking { () throws(RecordError) in
+            try RecordFields.text(correction.reason, field: "reason", maximum: 2000)
         }
         return try await write(audit, idempotency) { connection in
             let loader = TimeEntryLoader(connection: connection, timeZone: timeZone)
@@ -233,13 +230,9 @@ public struct TimeEntryRepository: Sendable {
         audit: AuditContext,
         on connection: PQConnection
     ) async throws -> Outcome {
-        let times: TimeEntry.Times
-        let noteText: String?
-        do {
-            times = try unchecked.validated()
-            noteText = try RecordFields.optionalText(note, field: "note")
-        } catch {
-            throw StorageError(error)
+        let times = try StorageError.checking { () throws(RecordError) in try unchecked.validated() }
+        let noteText = try StorageError.checking { () throws(RecordError) in
+            try RecordFields.optionalText(note, field: "note")
         }
         let programs = try await programs(for: participant, shift: shift, on: times.date, connection: connection)
         let calendar = try await participant.profile.calendarCode.asyncMap { code in
@@ -301,16 +294,12 @@ public struct TimeEntryRepository: Sendable {
         if !check.violations.isEmpty {
             try await AlertRepository.raise(
                 [
-                    AlertDraft(
-                        kind: .limitBreach,
-                        key: "limit-breach:\(id)",
-                        targetRole: .coordinator,
-                        severity: .critical,
-                        message: "\(participant.profile.fullName)'s hours of \(times.date) at entry \(id) break "
-                            + check.flags.map(\.rawValue).joined(separator: ", ") + ": "
-                            + check.violations.map(\.message).joined(separator: "; "),
+                    .limitBreach(
+                        entryID: id,
                         participantID: participant.id,
-                        details: ["entry": "\(id)", "rules": check.flags.map(\.rawValue).joined(separator: ",")]
+                        participantName: participant.profile.fullName,
+                        date: times.date,
+                        violations: check.violations
                     )
                 ],
                 on: connection

@@ -75,9 +75,7 @@ public struct WeekClosureRepository: Sendable {
             siteID,
             current in
             try await access.check(site: site, siteID: siteID, on: connection)
-            guard current.status != .approved else {
-                throw StorageError(code: .conflict, message: "\(site)'s week \(week.first.isoWeek) is approved already")
-            }
+            try Self.allow(.submit, current)
             try await connection.query(
                 """
                 INSERT INTO week_closures (site_id, week_start, status, submitted_at, submitted_by)
@@ -102,24 +100,10 @@ public struct WeekClosureRepository: Sendable {
             connection,
             siteID,
             current in
-            guard current.status == .submitted else {
-                throw StorageError(
-                    code: .conflict,
-                    message: current.status == .approved
-                        ? "\(site)'s week \(week.first.isoWeek) is approved already"
-                        : "\(site)'s week \(week.first.isoWeek) is not submitted; a supervisor submits it first"
-                )
+            let comment = try StorageError.checking { () throws(RecordError) in
+                try RecordFields.optionalText(acknowledgement, field: "acknowledgement")
             }
-            let comment = acknowledgement.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0.trimmingSpaces }
-            if current.flaggedEntries > 0 && comment == nil {
-                throw StorageError(
-                    code: .conflict,
-                    message: "\(current.flaggedEntries) entr\(current.flaggedEntries == 1 ? "y" : "ies") of the week "
-                        + "broke rules (chantierctl hours list --flagged shows them); approve with "
-                        + "--acknowledge \"why\" to say they were seen",
-                    field: "acknowledgement"
-                )
-            }
+            try Self.allow(.approve(acknowledgement: comment), current, field: "acknowledgement")
             try await connection.query(
                 """
                 UPDATE week_closures SET status = 'approved', approved_at = now(), approved_by = \(audit.name),
@@ -142,16 +126,9 @@ public struct WeekClosureRepository: Sendable {
             connection,
             siteID,
             current in
-            guard current.status == .submitted || current.status == .approved else {
-                throw StorageError(code: .conflict, message: "\(site)'s week \(week.first.isoWeek) is open already")
-            }
-            let text = reason.trimmingSpaces
-            guard !text.isEmpty else {
-                throw StorageError(
-                    code: .invalidRecord,
-                    message: "reason: say why the week is reopened",
-                    field: "reason"
-                )
+            try Self.allow(.reopen, current)
+            let text = try StorageError.checking { () throws(RecordError) in
+                try RecordFields.text(reason, field: "reason", maximum: 2000)
             }
             try await connection.query(
                 """
@@ -160,6 +137,13 @@ public struct WeekClosureRepository: Sendable {
                 WHERE site_id = \(siteID) AND week_start = \(week.first)
                 """
             )
+        }
+    }
+
+    /// - Throws: ``StorageError/Code/conflict`` when the week's state refuses `action`.
+    private static func allow(_ action: WeekClosure.Action, _ current: WeekClosure, field: String? = nil) throws {
+        if let refusal = current.refusal(of: action) {
+            throw StorageError(code: .conflict, message: refusal, field: field)
         }
     }
 
@@ -179,11 +163,5 @@ public struct WeekClosureRepository: Sendable {
             try await body(connection, siteID, current)
             return try await Self.closures(of: week, site: site, on: connection).first!
         }
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

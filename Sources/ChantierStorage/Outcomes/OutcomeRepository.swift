@@ -51,12 +51,16 @@ public struct OutcomeRepository: Sendable {
     public struct Filter: Sendable {
         public var participantID: Int?
         public var programCode: String?
-        public var days: DateRange?
+        /// Observed on or after, on or before.
+        public var from: LocalDate?
+        public var to: LocalDate?
 
-        public init(participantID: Int? = nil, programCode: String? = nil, days: DateRange? = nil) {
+        public init(participantID: Int? = nil, programCode: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil)
+        {
             self.participantID = participantID
             self.programCode = programCode
-            self.days = days
+            self.from = from
+            self.to = to
         }
     }
 
@@ -66,8 +70,8 @@ public struct OutcomeRepository: Sendable {
                 where: """
                     (\(filter.participantID)::bigint IS NULL OR outcome.participant_id = \(filter.participantID))
                     AND (\(filter.programCode)::text IS NULL OR program.code = \(filter.programCode))
-                    AND (\(filter.days?.first)::date IS NULL OR outcome.observed_on >= \(filter.days?.first))
-                    AND (\(filter.days?.last)::date IS NULL OR outcome.observed_on <= \(filter.days?.last))
+                    AND (\(filter.from)::date IS NULL OR outcome.observed_on >= \(filter.from))
+                    AND (\(filter.to)::date IS NULL OR outcome.observed_on <= \(filter.to))
                     """,
                 on: connection
             )

@@ -44,12 +44,7 @@ public struct ConsentRepository: Sendable {
         audit: AuditContext,
         idempotency: IdempotencyClaim? = nil
     ) async throws -> Participant {
-        let consent: Consent
-        do {
-            consent = try draft.validated()
-        } catch {
-            throw StorageError(error)
-        }
+        let consent = try StorageError.checking { () throws(RecordError) in try draft.validated() }
         return try await database.write(audit, idempotency: idempotency) { connection in
             let participant = try await ParticipantRepository.participant(id: participantID, on: connection, lock: true)
             if let guardian = consent.guardianID, !participant.guardians.contains(where: { $0.id == guardian }) {

@@ -239,10 +239,6 @@ public struct ParticipantRepository: Sendable {
     }
 
     private static func validated(_ profile: Participant.Profile, today: LocalDate) throws -> Participant.Profile {
-        do {
-            return try profile.validated(today: today)
-        } catch {
-            throw StorageError(error)
-        }
+        try StorageError.checking { () throws(RecordError) in try profile.validated(today: today) }
     }
 }

@@ -167,10 +167,10 @@ public struct SiteRepository: Sendable {
         audit: AuditContext,
         idempotency: IdempotencyClaim? = nil
     ) async throws -> Site {
-        for user in add + remove {
-            guard !user.isEmpty, user.count <= 32, user.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != ":" })
-            else {
-                throw StorageError(code: .invalidRecord, message: "\"\(user)\" is not a Unix user name", field: "add")
+        for (field, users) in [("add", add), ("remove", remove)] {
+            for user in users {
+                _ = try StorageError.checking { () throws(RecordError) in try RecordFields.unixName(user, field: field)
+                }
             }
         }
         return try await database.write(audit, idempotency: idempotency) { connection in

@@ -144,11 +144,7 @@ public struct WorkOrderRepository: Sendable {
     }
 
     private static func validated(_ details: WorkOrder.Details) throws -> WorkOrder.Details {
-        do {
-            return try details.validated()
-        } catch {
-            throw StorageError(error)
-        }
+        try StorageError.checking { () throws(RecordError) in try details.validated() }
     }
 
     private static func insert(_ details: WorkOrder.Details, on connection: PQConnection) async throws -> Int {

@@ -37,7 +37,7 @@ extension HoursCommand {
                 if options.format == .table && !list.entries.isEmpty {
                     text +=
                         "\n" + Messages.current.pick("total", "total") + ": "
-                        + HoursCommand.duration(list.workedMinutes)
+                        + Minutes.text(list.workedMinutes)
                 }
                 print(text)
             }

@@ -38,18 +38,18 @@ extension HoursCommand {
                         line.from == line.to
                         ? "\(ShiftCommand.weekday(line.from)) \(line.from)" : "\(line.from)..\(line.to)"
                     return [
-                        line.program, line.rule, line.scope.rawValue, days, HoursCommand.duration(line.limitMinutes),
-                        HoursCommand.duration(line.usedMinutes), HoursCommand.duration(line.remainingMinutes),
+                        line.program, line.rule, line.scope.rawValue, days, Minutes.text(line.limitMinutes),
+                        Minutes.text(line.usedMinutes), Minutes.text(line.remainingMinutes),
                     ]
                 }
                 + limits.targets.map { target in
                     [
                         target.program, target.rule, "target", "\(target.from)..\(target.to)",
-                        HoursCommand.duration(target.targetMinutes), HoursCommand.duration(target.workedMinutes),
+                        Minutes.text(target.targetMinutes), Minutes.text(target.workedMinutes),
                         target.shortfallMinutes > 0
                             ? m.pick(
-                                "\(HoursCommand.duration(target.shortfallMinutes)) short",
-                                "manque \(HoursCommand.duration(target.shortfallMinutes))"
+                                "\(Minutes.text(target.shortfallMinutes)) short",
+                                "manque \(Minutes.text(target.shortfallMinutes))"
                             )
                             : m.pick("reached", "atteinte"),
                     ]
@@ -68,7 +68,7 @@ extension HoursCommand {
             )
             guard format == .table else { return try listing.render(format, json: limits) }
             let kinds = limits.minutesByKind.additionalProperties.sorted { $0.key < $1.key }
-                .map { "\($0.key) \(HoursCommand.duration($0.value))" }.joined(separator: ", ")
+                .map { "\($0.key) \(Minutes.text($0.value))" }.joined(separator: ", ")
             let headline =
                 m.pick(
                     "\(limits.participantName) (#\(limits.participantId)), \(limits.first)..\(limits.last): ",

@@ -32,7 +32,7 @@ struct HoursCommand: AsyncParsableCommand {
                 [
                     "\(entry.id)", "\(ShiftCommand.weekday(entry.date)) \(entry.date)", span(entry),
                     "\(entry.participantId)", entry.participantName, entry.site, entry.kind.rawValue,
-                    duration(entry.workedMinutes), entry.flags.joined(separator: " "), change(entry),
+                    Minutes.text(entry.workedMinutes), entry.flags.joined(separator: " "), change(entry),
                 ]
             }
         )
@@ -57,13 +57,6 @@ struct HoursCommand: AsyncParsableCommand {
         return "\(verb) \(old): \(entry.reason ?? "")"
     }
 
-    /// `7 h 30 min`.
-    static func duration(_ minutes: Int) -> String {
-        let sign = minutes < 0 ? "-" : ""
-        let value = abs(minutes)
-        return value % 60 == 0 ? "\(sign)\(value / 60) h" : "\(sign)\(value / 60) h \(value % 60) min"
-    }
-
     /// An entry just recorded, with the rules it broke.
     static func render(_ logged: Components.Schemas.LoggedTime, format: OutputFormat) throws -> String {
         let m = Messages.current
@@ -73,9 +66,9 @@ struct HoursCommand: AsyncParsableCommand {
             entry.supersedes == nil
                 ? m.pick(
                     "logged entry \(entry.id): \(entry.participantName), \(entry.date) \(span(entry)) at \(entry.site), "
-                        + "\(duration(entry.workedMinutes)) of \(entry.kind.rawValue)",
+                        + "\(Minutes.text(entry.workedMinutes)) of \(entry.kind.rawValue)",
                     "entrée \(entry.id) consignée : \(entry.participantName), \(entry.date) \(span(entry)) à \(entry.site), "
-                        + "\(duration(entry.workedMinutes)) de \(entry.kind.rawValue)"
+                        + "\(Minutes.text(entry.workedMinutes)) de \(entry.kind.rawValue)"
                 )
                 : m.pick("entry \(entry.id) ", "entrée \(entry.id) ") + change(entry)
         ]
