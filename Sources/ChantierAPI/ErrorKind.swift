@@ -44,4 +44,7 @@ public struct ErrorKind: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let weekLocked = ErrorKind(rawValue: "week-locked")
     /// A pay period has weeks not approved: `details.weeks` lists them (`site 2026-W47 (submitted)`).
     public static let weeksNotApproved = ErrorKind(rawValue: "weeks-not-approved")
+    /// A proposal's commit refused because placements are no longer possible: nothing was
+    /// committed; `details.problems` lists them.
+    public static let planStale = ErrorKind(rawValue: "plan-stale")
 }

@@ -79,6 +79,11 @@ struct Daemon {
                 interval: { $0.alerts.scanInterval },
                 job: AlertScanner(database: database, state: state, logger: logger).run
             ),
+            LeaderJobService(
+                state: state,
+                interval: { _ in .seconds(5 * 60) },
+                job: PlanProposer(database: database, state: state, logger: logger).run
+            ),
             server,
             await ReloadService(loader: loader, state: state, notifier: notifier, logger: logger),
             systemd,

@@ -24,6 +24,8 @@ final class DaemonState: Sendable {
     let startedAt = Date()
     let version: String
     private let snapshot: Mutex<Snapshot>
+    /// The week being planned, if a plan is being made: one at a time.
+    let planning = Mutex<LocalDate?>(nil)
 
     init(configuration: DaemonConfiguration, version: String) {
         snapshot = Mutex(Snapshot(configuration: configuration))

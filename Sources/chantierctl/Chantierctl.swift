@@ -20,8 +20,8 @@ struct Chantierctl: AsyncParsableCommand {
             TaskCommand.self, ProgramCommand.self, CalendarCommand.self,
             ParticipantCommand.self, EnrollCommand.self, ExitCommand.self, OrderCommand.self, ShiftCommand.self,
             AssignCommand.self, UnassignCommand.self, ConfirmCommand.self, DeclineCommand.self, RosterCommand.self,
-            HoursCommand.self, WeekCommand.self, AlertCommand.self, PayrollCommand.self, OutcomeCommand.self,
-            RulesCommand.self,
+            PlanCommand.self, HoursCommand.self, WeekCommand.self, AlertCommand.self, PayrollCommand.self,
+            OutcomeCommand.self, RulesCommand.self,
         ]
     )
 

@@ -44,7 +44,8 @@ enum ExitStatus: Int32 {
             switch kind {
             case .notAuthorized: return .notAuthorized
             case .notFound, .methodNotAllowed: return .notFound
-            case .alreadyExists, .conflict, .requestInProgress, .assignmentRefused, .weekLocked, .weeksNotApproved:
+            case .alreadyExists, .conflict, .requestInProgress, .assignmentRefused, .weekLocked, .weeksNotApproved,
+                .planStale:
                 return .conflict
             case .databaseUnavailable, .shuttingDown: return .unavailable
             case .internalError: return .failure

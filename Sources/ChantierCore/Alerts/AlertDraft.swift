@@ -12,6 +12,8 @@ public struct AlertDraft: Hashable, Sendable {
         case missingHours = "missing-hours"
         case consentExpiring = "consent-expiring"
         case certificationExpiring = "certification-expiring"
+        /// The daemon proposed next week's plan: a coordinator reviews and commits it.
+        case planProposed = "plan-proposed"
     }
 
     public enum Severity: String, Hashable, Sendable, CaseIterable {

@@ -32,13 +32,7 @@ public struct WeekLimits: Hashable, Sendable {
         var targets: [Target] = []
         for program in rules {
             for day in days {
-                // A one-minute probe at noon asks the engine which limits apply to that day.
-                let probe = WorkInterval(
-                    start: LocalDateTime(date: day, time: LocalTime(hour: 12)!),
-                    end: LocalDateTime(date: day, time: LocalTime(hour: 12, minute: 1)!)
-                )
-                let result = program.evaluate(probe, existing: logged, task: nil, adultSupervision: true)
-                for allowance in result.allowances {
+                for allowance in program.allowances(on: day, existing: logged) {
                     let line = Line(
                         program: program.program.code,
                         rule: allowance.rule,
@@ -48,16 +42,10 @@ public struct WeekLimits: Hashable, Sendable {
                     )
                     if !lines.contains(line) { lines.append(line) }
                 }
-                guard let policy = program.program.policy(on: day) else { continue }
-                let week = DateRange(
-                    day.startOfWeek(beginningOn: policy.weekStartsOn),
-                    day.startOfWeek(beginningOn: policy.weekStartsOn).adding(days: 6)
-                )
-                let calendar = program.schoolCalendar(on: day)
-                let season: Season = week.allSatisfy { calendar.season(of: $0) == .summer } ? .summer : .schoolYear
-                guard let target = policy.target(for: season),
-                    !targets.contains(where: { $0.week == week && $0.program == program.program.code })
+                guard let found = program.target(forWeekOf: day),
+                    !targets.contains(where: { $0.week == found.week && $0.program == program.program.code })
                 else { continue }
+                let (week, target) = found
                 let worked = logged.filter { $0.kind == .work }.reduce(0) { total, interval in
                     total + week.reduce(0) { $0 + interval.minutes(on: $1) }
                 }

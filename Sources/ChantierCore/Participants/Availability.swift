@@ -76,4 +76,27 @@ public struct Availability: Hashable, Sendable {
         if windows.isEmpty { return true }
         return windows.contains { $0.weekday == date.weekday && $0.contains(from: start, to: end) }
     }
+
+    /// The windows of `date` in minutes of the day, as ``allows(date:start:end:)`` reads them: a
+    /// stretch of time is allowed exactly when it lies inside one of them.
+    public func windows(on date: LocalDate) -> [Range<Int>] {
+        let ofDay = exceptions.filter { $0.date == date }
+        var windows: [Range<Int>] =
+            self.windows.isEmpty
+            ? [0..<1440]
+            : self.windows.filter { $0.weekday == date.weekday }.map { $0.start.minuteOfDay..<$0.end.minuteOfDay }
+        for exception in ofDay where exception.available {
+            if let start = exception.start, let end = exception.end {
+                windows.append(start.minuteOfDay..<end.minuteOfDay)
+            }
+        }
+        for exception in ofDay where !exception.available {
+            guard let start = exception.start?.minuteOfDay, let end = exception.end?.minuteOfDay else { return [] }
+            windows = windows.flatMap { window -> [Range<Int>] in
+                guard window.overlaps(start..<end) else { return [window] }
+                return [window.lowerBound..<start, end..<window.upperBound].filter { !$0.isEmpty }
+            }
+        }
+        return windows
+    }
 }

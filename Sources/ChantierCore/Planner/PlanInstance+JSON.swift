@@ -5,9 +5,9 @@ extension PlanInstance {
     ///
     /// - Throws: ``PlanInstanceError`` naming the first thing malformed.
     public init(json data: Data) throws(PlanInstanceError) {
-        let document: Document
+        let document: PlanDocument
         do {
-            document = try JSONDecoder().decode(Document.self, from: data)
+            document = try JSONDecoder().decode(PlanDocument.self, from: data)
         } catch let error as DecodingError {
             throw PlanInstanceError(Self.describe(error))
         } catch {
@@ -16,7 +16,7 @@ extension PlanInstance {
         try self.init(document)
     }
 
-    private init(_ document: Document) throws(PlanInstanceError) {
+    private init(_ document: PlanDocument) throws(PlanInstanceError) {
         guard document.format == "chantier-plan/1" else {
             throw PlanInstanceError("format: \"\(document.format)\" is not chantier-plan/1")
         }
@@ -97,7 +97,9 @@ extension PlanInstance {
                     skills: Set(raw.skills),
                     minimumAge: raw.minAge,
                     demand: raw.demand,
-                    priority: raw.priority
+                    priority: raw.priority,
+                    site: raw.site,
+                    task: raw.task
                 )
             )
         }
@@ -147,122 +149,17 @@ extension PlanInstance {
             return minute
         }
 
-        func interval(_ raw: Document.Interval, at field: String) throws(PlanInstanceError) -> Interval {
+        func interval(_ raw: PlanDocument.Interval, at field: String) throws(PlanInstanceError) -> Interval {
             let start = try minute(raw.start, at: "\(field).start")
             let end = try minute(raw.end, at: "\(field).end")
             guard end > start else { throw PlanInstanceError("\(field): end must be after start") }
             return Interval(start: start, end: end)
         }
 
-        func intervals(_ raw: [Document.Interval], at field: String) throws(PlanInstanceError) -> [Interval] {
+        func intervals(_ raw: [PlanDocument.Interval], at field: String) throws(PlanInstanceError) -> [Interval] {
             var intervals: [Interval] = []
             for (index, item) in raw.enumerated() { intervals.append(try interval(item, at: "\(field)[\(index)]")) }
             return intervals
-        }
-    }
-
-    /// The file as written.
-    private struct Document: Decodable {
-        struct Interval: Decodable {
-            var start: String
-            var end: String
-        }
-
-        struct Limits: Decodable {
-            var weekMaxMinutes: Int
-            var weekdayMaxMinutes: Int?
-            var dayMaxMinutes: [String: Int]?
-            var allowed: [Interval]?
-
-            enum CodingKeys: String, CodingKey {
-                case weekMaxMinutes = "week_max_minutes"
-                case weekdayMaxMinutes = "weekday_max_minutes"
-                case dayMaxMinutes = "day_max_minutes"
-                case allowed
-            }
-        }
-
-        struct Participant: Decodable {
-            var id: String
-            var birthDate: String
-            var sector: String
-            var skills: [String]
-            var availability: [Interval]
-            var fixed: [Interval]?
-            var targetMinutes: Int
-            var limits: Limits
-
-            enum CodingKeys: String, CodingKey {
-                case id
-                case birthDate = "birth_date"
-                case sector, skills, availability, fixed
-                case targetMinutes = "target_minutes"
-                case limits
-            }
-        }
-
-        struct Shift: Decodable {
-            var id: String
-            var start: String
-            var end: String
-            var sector: String
-            var skills: [String]
-            var minAge: Int
-            var demand: Int
-            var priority: Int
-
-            enum CodingKeys: String, CodingKey {
-                case id, start, end, sector, skills
-                case minAge = "min_age"
-                case demand, priority
-            }
-        }
-
-        struct Weights: Decodable {
-            var coverage: Decimal?
-            var shortfallPerHour: Decimal?
-            var crossSector: Decimal?
-
-            enum CodingKeys: String, CodingKey, CaseIterable {
-                case coverage
-                case shortfallPerHour = "shortfall_per_hour"
-                case crossSector = "cross_sector"
-            }
-
-            init(from decoder: any Decoder) throws {
-                // An unknown weight is an error, so that a typo cannot fall back to a default.
-                let any = try decoder.container(keyedBy: AnyKey.self)
-                for key in any.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: key,
-                        in: any,
-                        debugDescription: "unknown weight \(key.stringValue)"
-                    )
-                }
-                let container = try decoder.container(keyedBy: CodingKeys.self)
-                coverage = try container.decodeIfPresent(Decimal.self, forKey: .coverage)
-                shortfallPerHour = try container.decodeIfPresent(Decimal.self, forKey: .shortfallPerHour)
-                crossSector = try container.decodeIfPresent(Decimal.self, forKey: .crossSector)
-            }
-        }
-
-        struct AnyKey: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
-        var format: String
-        var weekStart: String
-        var participants: [Participant]
-        var shifts: [Shift]
-        var weights: Weights?
-
-        enum CodingKeys: String, CodingKey {
-            case format
-            case weekStart = "week_start"
-            case participants, shifts, weights
         }
     }
 }

@@ -38,6 +38,9 @@ public struct PlanInstance: Sendable {
         public var minimumAge: Int
         public var demand: Int
         public var priority: Int
+        /// Informational: the site and the task.
+        public var site: String?
+        public var task: String?
 
         public var minutes: Int { interval.end - interval.start }
     }

@@ -18,9 +18,11 @@ public struct AssignmentCheck: Hashable, Sendable {
         self.remainingWeekMinutesAfter = remainingWeekMinutesAfter
     }
 
-    public init(_ question: AssignmentCase) {
+    /// - Parameter applyingRules: `false` checks everything but the legal and program rules (the
+    ///   cheap part, which the planner asks first of every pair).
+    public init(_ question: AssignmentCase, applyingRules: Bool = true) {
         var checker = Checker(question: question)
-        checker.run()
+        checker.run(applyingRules: applyingRules)
         self.init(
             problems: checker.problems,
             warnings: checker.warnings,
@@ -40,7 +42,7 @@ private struct Checker {
     var date: LocalDate { shift.date }
     var name: String { profile.fullName }
 
-    mutating func run() {
+    mutating func run(applyingRules: Bool) {
         guard shift.status == .open else {
             add(.shiftCancelled, "shift \(shift.id) is cancelled", "choose another shift")
             return
@@ -56,7 +58,7 @@ private struct Checker {
         }
         checkStructure()
         let programs = enrolledPrograms()
-        guard !programs.isEmpty, let calendar = schoolCalendar() else { return }
+        guard !programs.isEmpty, let calendar = schoolCalendar(), applyingRules else { return }
         for program in programs { checkRules(of: program, calendar: calendar) }
     }
 

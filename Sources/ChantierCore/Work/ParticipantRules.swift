@@ -46,6 +46,27 @@ public struct ParticipantRules: Sendable {
         )
     }
 
+    /// Every limit over `date`, its weekdays and its week, with what `existing` already uses: a
+    /// one-minute probe at noon asks the engine which limits apply to that day.
+    public func allowances(on date: LocalDate, existing: [WorkInterval]) -> [Allowance] {
+        let probe = WorkInterval(
+            start: LocalDateTime(date: date, time: LocalTime(hour: 12)!),
+            end: LocalDateTime(date: date, time: LocalTime(hour: 12, minute: 1)!)
+        )
+        return evaluate(probe, existing: existing, task: nil, adultSupervision: true).allowances
+    }
+
+    /// The program's week holding `date`, and the weekly target in force for it: the summer's
+    /// when every day of that week is a summer day, the school year's otherwise.
+    public func target(forWeekOf date: LocalDate) -> (week: DateRange, target: ProgramPolicy.Target)? {
+        guard let policy = program.policy(on: date) else { return nil }
+        let first = date.startOfWeek(beginningOn: policy.weekStartsOn)
+        let week = DateRange(first, first.adding(days: 6))
+        let calendar = schoolCalendar(on: date)
+        let season: Season = week.allSatisfy { calendar.season(of: $0) == .summer } ? .summer : .schoolYear
+        return policy.target(for: season).map { (week, $0) }
+    }
+
     private func context(on date: LocalDate, task: TaskKind?, adultSupervision: Bool) -> JobContext {
         let consents = participant.consents.filter { $0.isValid(on: date) }
         let guardianKind: Consent.Kind? =

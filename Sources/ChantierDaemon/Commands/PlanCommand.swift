@@ -13,21 +13,31 @@ struct PlanCommand: AsyncParsableCommand {
             candidate evaluations (\(Planner.workPerSecond) a second), so the same file, budget \
             and seed give the same plan on every machine, unless the budget's wall-clock time runs \
             out first (large weeks, slow machines). A malformed file exits 65 with a message naming \
-            the field at fault.
+            the field at fault. --work gives the budget in candidate evaluations with no clock \
+            limit, so the plan is the same everywhere: with a proposal's instance (chantierctl plan \
+            instance), work and seed, it is the proposal's plan.
             """
     )
 
     @Argument(help: ArgumentHelp("The chantier-plan/1 file, or - for standard input.", valueName: "file"))
     var file: String
 
-    @Option(help: "The search budget in seconds.") var seconds: Double = 3
+    @Option(help: "The search budget in seconds (default 3).") var seconds: Double?
+
+    @Option(help: "The search budget in candidate evaluations instead, with no clock limit.") var work: Int?
 
     @Option(help: "The seed of the search: the same seed gives the same plan.") var seed: UInt64 = 1
 
     @Option(help: "Write the solution to this file instead of standard output.") var output: String?
 
     func validate() throws {
-        guard seconds >= 0, seconds <= 3600 else { throw ValidationError("--seconds must be from 0 to 3600") }
+        guard (seconds ?? 0) >= 0, (seconds ?? 0) <= 3600 else {
+            throw ValidationError("--seconds must be from 0 to 3600")
+        }
+        guard seconds == nil || work == nil else { throw ValidationError("give --seconds or --work, not both") }
+        guard (0...3600 * Planner.workPerSecond).contains(work ?? 0) else {
+            throw ValidationError("--work must be from 0 to \(3600 * Planner.workPerSecond)")
+        }
     }
 
     func run() async throws {
@@ -51,7 +61,9 @@ struct PlanCommand: AsyncParsableCommand {
             throw ExitCode(65)
         }
         let started = ContinuousClock.now
-        let plan = Planner.plan(instance, seconds: seconds, seed: seed)
+        let plan =
+            work.map { Planner.plan(instance, work: $0, seed: seed) }
+            ?? Planner.plan(instance, seconds: seconds ?? 3, seed: seed)
         let elapsed = ContinuousClock.now - started
         let document = PlanSolutionDocument(plan: plan, seconds: elapsed)
         let encoder = JSONEncoder()

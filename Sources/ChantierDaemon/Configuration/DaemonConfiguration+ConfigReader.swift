@@ -34,6 +34,10 @@ extension DaemonConfiguration {
     /// | `hours.missing_hours_grace_hours` | 12 | after a shift's end, before its missing hours raise an alert |
     /// | `alerts.scan_interval_minutes` | 15 | how often the leader looks for late weeks and missing hours |
     /// | `alerts.expiry_warning_days` | 30 | consents and certifications expiring within this many days |
+    /// | `planner.default_seconds` | 10 | budget of a proposal that names none |
+    /// | `planner.max_seconds` | 300 | the most a proposal may ask |
+    /// | `planner.propose_at` | thursday 18:00 | when the leader proposes next week's plan; `off`: never |
+    /// | `planner.propose_seconds` | 60 | the budget of that proposal |
     /// | `payroll.minimum_wage` | Québec's table | `YYYY-MM-DD=DOLLARS,…`, the floor of every rate |
     /// | `shutdown.drain_seconds` | 20 | |
     static let keys: [String] = [
@@ -44,7 +48,8 @@ extension DaemonConfiguration {
         "shifts.horizon_days", "shifts.materialize_interval_minutes", "hours.supervisors_any_site",
         "hours.submit_deadline",
         "hours.approve_deadline", "hours.missing_hours_grace_hours", "alerts.scan_interval_minutes",
-        "alerts.expiry_warning_days", "payroll.minimum_wage", "shutdown.drain_seconds",
+        "alerts.expiry_warning_days", "planner.default_seconds", "planner.max_seconds", "planner.propose_at",
+        "planner.propose_seconds", "payroll.minimum_wage", "shutdown.drain_seconds",
     ]
 
     /// Environment variables with names that do not follow from their key.
@@ -116,6 +121,15 @@ extension DaemonConfiguration {
         }
         alerts.expiryWarningDays =
             try values.integer("alerts.expiry_warning_days", in: 0...365) ?? alerts.expiryWarningDays
+        planner.maxSeconds = try values.integer("planner.max_seconds", in: 1...3600) ?? planner.maxSeconds
+        planner.defaultSeconds =
+            try values.integer("planner.default_seconds", in: 1...planner.maxSeconds) ?? planner.defaultSeconds
+        planner.proposeSeconds =
+            try values.integer("planner.propose_seconds", in: 1...planner.maxSeconds) ?? planner.proposeSeconds
+        planner.proposeAt =
+            try values.parsed("planner.propose_at", expecting: "a day and a time such as \"thursday 18:00\", or off") {
+                $0.lowercased() == "off" ? .some(nil) : WeekDeadlines.Deadline(text: $0).map { .some($0) }
+            } ?? planner.proposeAt
         minimumWage =
             try values.parsed(
                 "payroll.minimum_wage",

@@ -68,6 +68,16 @@ struct DaemonConfiguration: Sendable, Equatable {
         var expiryWarningDays = 30
     }
 
+    /// The planner: budgets, and when the leader proposes next week's plan.
+    struct Planner: Sendable, Equatable {
+        /// The budget of a proposal that names none, and the most one may ask.
+        var defaultSeconds = 10
+        var maxSeconds = 300
+        /// When the leader proposes next week's plan each week; `nil`: never.
+        var proposeAt: WeekDeadlines.Deadline? = WeekDeadlines.Deadline(weekday: .thursday, time: LocalTime(hour: 18)!)
+        var proposeSeconds = 60
+    }
+
     var database = Database()
     var api = API()
     var roles = Roles()
@@ -75,6 +85,7 @@ struct DaemonConfiguration: Sendable, Equatable {
     var shifts = Shifts()
     var hours = Hours()
     var alerts = Alerts()
+    var planner = Planner()
     /// The minimum hourly wage by date, the floor of every rate payroll uses.
     var minimumWage = MinimumWage.quebec
     /// The organisation's time zone: local times, days and weeks are in it.

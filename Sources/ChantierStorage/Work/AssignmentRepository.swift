@@ -34,19 +34,11 @@ public struct AssignmentRepository: Sendable {
     ) async throws -> Outcome {
         do {
             return try await database.write(audit, idempotency: dryRun ? nil : idempotency) { connection in
-                let question = try await caseFor(participantID: participantID, shiftID: shiftID, on: connection)
-                let check = AssignmentCheck(question)
-                let name = question.participant.profile.fullName
-                if dryRun { return Outcome(check: check, shift: question.shift, assignment: nil) }
-                guard check.allowed else {
-                    throw AssignmentRefused(shiftID: shiftID, participantName: name, check: check)
+                if dryRun {
+                    let question = try await caseFor(participantID: participantID, shiftID: shiftID, on: connection)
+                    return Outcome(check: AssignmentCheck(question), shift: question.shift, assignment: nil)
                 }
-                try await connection.query(
-                    """
-                    INSERT INTO assignments (shift_id, participant_id, source)
-                    VALUES (\(shiftID), \(participantID), \(source.rawValue))
-                    """
-                )
+                let check = try await place(participantID: participantID, on: shiftID, source: source, on: connection)
                 let shift = try await ShiftLoader(connection: connection, timeZone: timeZone).shift(id: shiftID)
                 let assignment = shift.activeAssignments.first { $0.participantID == participantID }
                 return Outcome(check: check, shift: shift, assignment: assignment)
@@ -99,6 +91,33 @@ public struct AssignmentRepository: Sendable {
             }
             return try await ShiftLoader(connection: connection, timeZone: timeZone).shift(id: shiftID)
         }
+    }
+
+    /// Checks and makes one assignment on `connection`, inside the caller's transaction.
+    ///
+    /// - Throws: ``AssignmentRefused`` when a check fails.
+    func place(
+        participantID: Int,
+        on shiftID: Int,
+        source: Assignment.Source,
+        on connection: PQConnection
+    ) async throws -> AssignmentCheck {
+        let question = try await caseFor(participantID: participantID, shiftID: shiftID, on: connection)
+        let check = AssignmentCheck(question)
+        guard check.allowed else {
+            throw AssignmentRefused(
+                shiftID: shiftID,
+                participantName: question.participant.profile.fullName,
+                check: check
+            )
+        }
+        try await connection.query(
+            """
+            INSERT INTO assignments (shift_id, participant_id, source)
+            VALUES (\(shiftID), \(participantID), \(source.rawValue))
+            """
+        )
+        return check
     }
 
     /// Gathers the facts of the check, locking the shift then the participant (always in this

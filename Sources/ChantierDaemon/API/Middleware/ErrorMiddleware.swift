@@ -85,6 +85,8 @@ struct ErrorMiddleware: RouterMiddleware {
                     "rules": .strings(error.check.rules.map(\.rawValue)),
                 ]
             )
+        case let error as PlanCommitRefused:
+            return APIError(.conflict, .planStale, error.description, details: ["problems": .strings(error.problems)])
         case let error as UnapprovedWeeks:
             return APIError(
                 .conflict,
