@@ -66,6 +66,13 @@ public struct PlanInstance: Sendable {
         self.weights = weights
     }
 
+    /// Minutes of `intervals` on each day of the week, Monday (0) to Sunday (6).
+    static func minutesByDay(_ intervals: [Interval]) -> [Int] {
+        (0..<7).map { day in
+            intervals.reduce(0) { $0 + max(0, min($1.end, (day + 1) * 1440) - max($1.start, day * 1440)) }
+        }
+    }
+
     /// The day of the week (0 is Monday) a minute of the week falls on.
     static func day(of minute: Int) -> Int { minute / 1440 }
 }

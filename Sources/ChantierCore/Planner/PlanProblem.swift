@@ -77,12 +77,7 @@ struct PlanProblem: Sendable {
         var seen = [Int](repeating: -1, count: order.count)
         people = []
         for participant in instance.participants {
-            var fixedDay = [Int](repeating: 0, count: 7)
-            for interval in participant.fixed {
-                for day in 0..<7 {
-                    fixedDay[day] += max(0, min(interval.end, (day + 1) * 1440) - max(interval.start, day * 1440))
-                }
-            }
+            let fixedDay = PlanInstance.minutesByDay(participant.fixed)
             let fixedWeek = fixedDay.reduce(0, +)
             let fixedWeekdays = fixedDay[0..<5].reduce(0, +)
             let dayRoom = (0..<7).map { day in

@@ -91,12 +91,7 @@ extension PlanWeek {
     ) -> PlanInstance.Participant {
         let profile = person.participant.profile
         let limits = person.limits(in: days)
-        var fixedDay = [Int](repeating: 0, count: 7)
-        for interval in fixed {
-            for day in 0..<7 {
-                fixedDay[day] += max(0, min(interval.end, (day + 1) * 1440) - max(interval.start, day * 1440))
-            }
-        }
+        let fixedDay = PlanInstance.minutesByDay(fixed)
         let fixedWeek = fixedDay.reduce(0, +)
         return PlanInstance.Participant(
             id: "\(person.participant.id)",
