@@ -2,14 +2,17 @@
 
 # Debian packages Chantier builds, runs and tests with.
 CHANTIER_PACKAGES=(libpq-dev libsystemd-dev postgresql postgresql-contrib pkg-config curl systemd)
+# What the tests need beyond them: a headless browser to open the annual report in.
+CHANTIER_TEST_PACKAGES=(chromium)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Installs whichever of CHANTIER_PACKAGES is missing (one apt-get update first), as root or via sudo.
+# Installs whichever of CHANTIER_PACKAGES and the packages given is missing (one apt-get update
+# first), as root or via sudo.
 ensure_system_packages() {
     local missing=() package
-    for package in "${CHANTIER_PACKAGES[@]}"; do
+    for package in "${CHANTIER_PACKAGES[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
     done
     [ ${#missing[@]} -eq 0 ] && return 0

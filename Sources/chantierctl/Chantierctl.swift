@@ -21,7 +21,7 @@ struct Chantierctl: AsyncParsableCommand {
             ParticipantCommand.self, EnrollCommand.self, ExitCommand.self, OrderCommand.self, ShiftCommand.self,
             AssignCommand.self, UnassignCommand.self, ConfirmCommand.self, DeclineCommand.self, RosterCommand.self,
             PlanCommand.self, HoursCommand.self, WeekCommand.self, AlertCommand.self, PayrollCommand.self,
-            OutcomeCommand.self, RulesCommand.self,
+            OutcomeCommand.self, FollowUpCommand.self, StatsCommand.self, ReportCommand.self, RulesCommand.self,
         ]
     )
 

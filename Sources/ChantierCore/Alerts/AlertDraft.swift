@@ -14,6 +14,10 @@ public struct AlertDraft: Hashable, Sendable {
         case certificationExpiring = "certification-expiring"
         /// The daemon proposed next week's plan: a coordinator reviews and commits it.
         case planProposed = "plan-proposed"
+        /// A follow-up after an exit is past its day.
+        case followUpOverdue = "follow-up-overdue"
+        /// A participant stopped coming: a coordinator records their exit.
+        case exitProposed = "exit-proposed"
     }
 
     public enum Severity: String, Hashable, Sendable, CaseIterable {

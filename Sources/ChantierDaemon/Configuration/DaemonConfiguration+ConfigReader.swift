@@ -38,6 +38,8 @@ extension DaemonConfiguration {
     /// | `planner.max_seconds` | 300 | the most a proposal may ask |
     /// | `planner.propose_at` | thursday 18:00 | when the leader proposes next week's plan; `off`: never |
     /// | `planner.propose_seconds` | 60 | the budget of that proposal |
+    /// | `followups.offsets_days` | 90,180,365 | days after an exit at which someone is contacted; empty: none |
+    /// | `followups.soft_exit_days` | 90 | days without hours or assignment before an exit is proposed; 0: never |
     /// | `payroll.minimum_wage` | Québec's table | `YYYY-MM-DD=DOLLARS,…`, the floor of every rate |
     /// | `shutdown.drain_seconds` | 20 | |
     static let keys: [String] = [
@@ -49,7 +51,8 @@ extension DaemonConfiguration {
         "hours.submit_deadline",
         "hours.approve_deadline", "hours.missing_hours_grace_hours", "alerts.scan_interval_minutes",
         "alerts.expiry_warning_days", "planner.default_seconds", "planner.max_seconds", "planner.propose_at",
-        "planner.propose_seconds", "payroll.minimum_wage", "shutdown.drain_seconds",
+        "planner.propose_seconds", "followups.offsets_days", "followups.soft_exit_days", "payroll.minimum_wage",
+        "shutdown.drain_seconds",
     ]
 
     /// Environment variables with names that do not follow from their key.
@@ -130,12 +133,26 @@ extension DaemonConfiguration {
             try values.parsed("planner.propose_at", expecting: "a day and a time such as \"thursday 18:00\", or off") {
                 $0.lowercased() == "off" ? .some(nil) : WeekDeadlines.Deadline(text: $0).map { .some($0) }
             } ?? planner.proposeAt
+        followUps.offsetsDays =
+            try values.parsed("followups.offsets_days", expecting: "days after an exit such as \"90,180,365\"") {
+                Self.offsets($0)
+            } ?? followUps.offsetsDays
+        if let days = try values.integer("followups.soft_exit_days", in: 0...3650) {
+            followUps.softExitDays = days == 0 ? nil : days
+        }
         minimumWage =
             try values.parsed(
                 "payroll.minimum_wage",
                 expecting: "dated hourly rates such as \"2024-05-01=15.75,2025-05-01=16.10\""
             ) { try? MinimumWage(text: $0) } ?? minimumWage
         drainTimeout = try values.seconds("shutdown.drain_seconds", in: 1...300) ?? drainTimeout
+    }
+
+    /// Days from 1 to 3650 separated by commas, in any order; an empty text is no follow-up.
+    static func offsets(_ text: String) -> [Int]? {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let days = parts.compactMap { Int($0) }.filter { (1...3650).contains($0) }
+        return days.count == parts.count ? FollowUpSchedule(offsetsDays: days).offsetsDays : nil
     }
 
     /// The environment variable for `key`.

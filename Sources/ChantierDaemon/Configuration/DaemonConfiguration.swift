@@ -86,6 +86,8 @@ struct DaemonConfiguration: Sendable, Equatable {
     var hours = Hours()
     var alerts = Alerts()
     var planner = Planner()
+    /// Follow-ups after exits, and the soft exit of participants who stopped coming.
+    var followUps = FollowUpSchedule()
     /// The minimum hourly wage by date, the floor of every rate payroll uses.
     var minimumWage = MinimumWage.quebec
     /// The organisation's time zone: local times, days and weeks are in it.

@@ -17,34 +17,39 @@ public struct OutcomeRepository: Sendable {
         idempotency: IdempotencyClaim? = nil
     ) async throws -> Outcome {
         try await database.write(audit, idempotency: idempotency) { connection in
-            let participant = try await ParticipantRepository.participant(id: draft.participantID, on: connection)
-            let enrollment: Int?
-            if let id = draft.enrollmentID {
-                guard participant.enrollments.contains(where: { $0.id == id }) else {
-                    throw StorageError(
-                        code: .invalidReference,
-                        message: "enrollment \(id) is not one of \(participant.profile.fullName)'s; "
-                            + "chantierctl participant show \(participant.id) lists them",
-                        field: "enrollment_id"
-                    )
-                }
-                enrollment = id
-            } else {
-                enrollment =
-                    participant.enrollments.filter { $0.startsOn <= draft.observedOn }
-                    .max { ($0.startsOn, $0.id) < ($1.startsOn, $1.id) }?.id
-            }
-            let id = try await connection.query(
-                """
-                INSERT INTO outcomes (participant_id, enrollment_id, observed_on, situation, diploma_level, source, note,
-                                      recorded_by)
-                VALUES (\(participant.id), \(enrollment), \(draft.observedOn), \(draft.situation.rawValue),
-                        \(draft.diplomaLevel?.rawValue), \(draft.source.rawValue), \(draft.note), \(audit.name))
-                RETURNING id
-                """
-            ).value(Int.self)
-            return try await Self.outcomes(where: "outcome.id = \(id)", on: connection)[0]
+            try await Self.insert(draft, recordedBy: audit.name, on: connection)
         }
+    }
+
+    /// Inserts an outcome within the caller's transaction.
+    static func insert(_ draft: OutcomeDraft, recordedBy: String, on connection: PQConnection) async throws -> Outcome {
+        let participant = try await ParticipantRepository.participant(id: draft.participantID, on: connection)
+        let enrollment: Int?
+        if let id = draft.enrollmentID {
+            guard participant.enrollments.contains(where: { $0.id == id }) else {
+                throw StorageError(
+                    code: .invalidReference,
+                    message: "enrollment \(id) is not one of \(participant.profile.fullName)'s; "
+                        + "chantierctl participant show \(participant.id) lists them",
+                    field: "enrollment_id"
+                )
+            }
+            enrollment = id
+        } else {
+            enrollment =
+                participant.enrollments.filter { $0.startsOn <= draft.observedOn }
+                .max { ($0.startsOn, $0.id) < ($1.startsOn, $1.id) }?.id
+        }
+        let id = try await connection.query(
+            """
+            INSERT INTO outcomes (participant_id, enrollment_id, observed_on, situation, diploma_level, source, note,
+                                  recorded_by)
+            VALUES (\(participant.id), \(enrollment), \(draft.observedOn), \(draft.situation.rawValue),
+                    \(draft.diplomaLevel?.rawValue), \(draft.source.rawValue), \(draft.note), \(recordedBy))
+            RETURNING id
+            """
+        ).value(Int.self)
+        return try await outcomes(where: "outcome.id = \(id)", on: connection)[0]
     }
 
     /// Which outcomes a list shows.
