@@ -5,8 +5,9 @@
 -- The season of each day a school calendar knows, as `SchoolCalendar.season` decides it for the
 -- rules: a day in a run of more than seven days without educational service is summer when the
 -- run includes a day of July, the holidays otherwise (the Holidays, spring break); every other
--- day, class days and short breaks, is the school period.
-CREATE VIEW calendar_day_seasons AS
+-- day, class days and short breaks, is the school period. Computed by this view, kept in the table
+-- below whenever a calendar changes, so that statistics look days up instead of computing them.
+CREATE VIEW calendar_day_seasons_computed AS
 WITH days AS (
     SELECT calendar.id AS calendar_id, series.day::date AS day,
            EXISTS (SELECT 1 FROM school_calendar_class_days service
@@ -26,6 +27,30 @@ SELECT calendar_id, day,
        END AS season
 FROM runs
 WINDOW run_days AS (PARTITION BY calendar_id, run, class_day);
+
+CREATE TABLE calendar_day_seasons (
+    calendar_id bigint NOT NULL REFERENCES school_calendars ON DELETE CASCADE,
+    day date NOT NULL,
+    season text NOT NULL CHECK (season IN ('school-period', 'holidays', 'summer')),
+    PRIMARY KEY (calendar_id, day)
+);
+
+CREATE FUNCTION chantier_compute_calendar_seasons() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM calendar_day_seasons;
+    INSERT INTO calendar_day_seasons (calendar_id, day, season)
+    SELECT calendar_id, day, season FROM calendar_day_seasons_computed;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER school_calendars_seasons AFTER INSERT OR UPDATE OR DELETE ON school_calendars
+    FOR EACH STATEMENT EXECUTE FUNCTION chantier_compute_calendar_seasons();
+CREATE TRIGGER school_calendar_class_days_seasons AFTER INSERT OR UPDATE OR DELETE ON school_calendar_class_days
+    FOR EACH STATEMENT EXECUTE FUNCTION chantier_compute_calendar_seasons();
+INSERT INTO calendar_day_seasons (calendar_id, day, season)
+SELECT calendar_id, day, season FROM calendar_day_seasons_computed;
 
 -- The season of a day for a participant: from their school calendar where it knows the day,
 -- else (adults, no calendar) July and August are summer and the rest the school period.

@@ -87,6 +87,11 @@ struct Daemon {
             LeaderJobService(
                 state: state,
                 interval: { _ in .seconds(5 * 60) },
+                job: StatisticsRefresher(database: database, logger: logger).run
+            ),
+            LeaderJobService(
+                state: state,
+                interval: { _ in .seconds(5 * 60) },
                 job: PlanProposer(database: database, state: state, logger: logger).run
             ),
             server,

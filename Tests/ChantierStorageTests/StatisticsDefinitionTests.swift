@@ -244,6 +244,158 @@ struct StatisticsDefinitionTests {
         }
     }
 
+    @Test func hoursFollowApprovalsReopeningsAndCorrectionsAndPeriodsThatCutMonths() async throws {
+        try await database.withPool { pool throws in
+            let fixture = try await StatisticsFixture.make(on: pool)
+            let statistics = StatisticsRepository(database: Database(pool: pool))
+            func minutes(_ from: String, _ to: String) async throws -> Int? {
+                try await statistics.table(try request(.hours, from: from, to: to)).total.values["minutes"]
+            }
+            let people = try await fixture.people(
+                3,
+                born: "1990-01-01",
+                program: fixture.adults,
+                start: "2025-01-06",
+                exit: nil,
+                worked: "2025-03-31",
+                minutes: 60
+            )
+            try await fixture.work(people, program: fixture.adults, on: "2025-04-01", minutes: 120)
+            try await fixture.work(people, program: fixture.adults, on: "2025-04-15", minutes: 240)
+            #expect(try await minutes("2025-01-01", "2025-12-31") == 0, "nothing approved yet")
+            try await fixture.approveAll()
+            #expect(try await minutes("2025-01-01", "2025-12-31") == 3 * (60 + 120 + 240))
+            // Periods that cut months add the days they hold, whole months or not.
+            #expect(try await minutes("2025-03-31", "2025-04-01") == 3 * (60 + 120))
+            #expect(try await minutes("2025-04-01", "2025-04-30") == 3 * (120 + 240))
+            #expect(try await minutes("2025-04-02", "2025-05-31") == 3 * 240)
+            // An admin's correction in an approved week counts at once.
+            try await fixture.void(people[0], on: "2025-04-15")
+            #expect(try await minutes("2025-04-01", "2025-04-30") == 3 * (120 + 240) - 240)
+            // A reopened week stops counting until approved again.
+            try await fixture.run(
+                """
+                UPDATE week_closures SET status = 'reopened', reopened_at = now(), reopened_by = 'marie',
+                       reopen_reason = 'a missing entry' WHERE week_start = '2025-03-31'
+                """
+            )
+            #expect(try await minutes("2025-01-01", "2025-12-31") == 2 * 240)
+        }
+    }
+
+    @Test func participationCountsActiveWeeksWeeksAtTargetAndNoShows() async throws {
+        try await database.withPool { pool throws in
+            let fixture = try await StatisticsFixture.make(on: pool)
+            try await fixture.run(
+                """
+                INSERT INTO program_policies (program_id, effective_from, policy)
+                VALUES (\(fixture.adults), '2025-01-01',
+                        '{"targets": [{"rule": "MB-9H", "season": "any", "work_minutes_per_week": 540}]}')
+                """
+            )
+            // Week of 3 March 2025: one works 10 h (at target), one 3 h; the week after, only the first.
+            let keen = try await fixture.people(
+                1,
+                born: "1990-01-01",
+                program: fixture.adults,
+                start: "2025-01-06",
+                exit: nil,
+                worked: "2025-03-04",
+                minutes: 600
+            )
+            let shy = try await fixture.people(
+                1,
+                born: "1990-01-01",
+                program: fixture.adults,
+                start: "2025-01-06",
+                exit: nil,
+                worked: "2025-03-05",
+                minutes: 180
+            )
+            try await fixture.work(keen, program: fixture.adults, on: "2025-03-11", minutes: 540)
+            // The second did not come to a shift that week: a no-show.
+            try await fixture.run(
+                """
+                INSERT INTO task_kinds (code, name) VALUES ('cleanup', 'Nettoyage');
+                """
+            )
+            try await fixture.run(
+                """
+                WITH shift AS (
+                    INSERT INTO shifts (site_id, task_kind_id, local_date, during, headcount)
+                    SELECT \(fixture.siteID), id, '2025-03-06', '[2025-03-06 13:00Z, 2025-03-06 16:00Z)', 2
+                    FROM task_kinds WHERE code = 'cleanup' RETURNING id
+                )
+                INSERT INTO assignments (shift_id, participant_id, during, status)
+                SELECT id, \(shy[0]), '[2025-03-06 13:00Z, 2025-03-06 16:00Z)', 'no_show' FROM shift
+                """
+            )
+            let table = try await StatisticsRepository(database: Database(pool: pool)).table(
+                try request(.participation, from: "2025-03-01", to: "2025-03-31", by: [])
+            )
+            #expect(table.total.values["participants"] == 2)
+            #expect(table.total.values["weeks"] == 2)
+            // The no-show's shift has no order, hence no program: a person-week of its own.
+            #expect(table.total.values["person_weeks"] == 4)
+            #expect(table.total.values["targeted"] == 3)
+            #expect(table.total.values["at_target"] == 2)
+            #expect(table.cell("no_show_rate", keys: nil)?.display == "100.0 %")
+            #expect(table.cell("active_per_week", keys: nil)?.display == "2.0")
+
+            // The shift is cancelled and an entry voided: the person-weeks the triggers keep are
+            // what computing them again from the ledger and the assignments gives.
+            try await fixture.run("UPDATE shifts SET status = 'cancelled', cancel_reason = 'rain'")
+            try await fixture.void(keen[0], on: "2025-03-11")
+            let weeks =
+                "SELECT participant_id, program_id, week, work_minutes, entries, kept, no_shows FROM activity_by_week"
+            let rows = { (query: String) in
+                try await pool.query(
+                    PQQuery(unsafeSQL: query + " WHERE entries <> 0 OR kept <> 0 OR work_minutes <> 0")
+                )
+                .map { try $0.decode(String.self, column: 0) }.sorted()
+            }
+            let kept = try await rows("SELECT row(activity.*)::text FROM (\(weeks)) AS activity")
+            try await fixture.run("SELECT chantier_rebuild_activity_by_week()")
+            #expect(try await rows("SELECT row(activity.*)::text FROM (\(weeks)) AS activity") == kept)
+            #expect(kept.count == 2, "the cancelled shift and the voided week are gone: \(kept)")
+        }
+    }
+
+    @Test func retentionCountsStaysStillOpenAtEachMarkAmongThoseWhoseMarkHasPassed() async throws {
+        try await database.withPool { pool throws in
+            let fixture = try await StatisticsFixture.make(on: pool)
+            for exit in [nil, "2025-03-01", "2025-05-01", "2025-12-01"] {
+                _ = try await fixture.people(
+                    1,
+                    born: "1990-01-01",
+                    program: fixture.adults,
+                    start: "2025-01-06",
+                    exit: exit,
+                    worked: nil
+                )
+            }
+            // Started too recently for any mark.
+            _ = try await fixture.people(
+                1,
+                born: "1990-01-01",
+                program: fixture.adults,
+                start: "2026-10-05",
+                exit: nil,
+                worked: nil
+            )
+            let table = try await StatisticsRepository(database: Database(pool: pool)).table(
+                try request(.retention, from: "2025-01-01", to: "2026-11-22", by: [.cohort])
+            )
+            #expect(table.rows.map(\.keys) == [["2025-01"], ["2026-10"]])
+            #expect(table.total.values["entered"] == 5)
+            #expect(table.total.values["reached_3m"] == 4)
+            #expect(table.total.values["retained_3m"] == 3)
+            #expect(table.total.values["retained_6m"] == 2)
+            #expect(table.total.values["retained_12m"] == 1)
+            #expect(table.cell("share_retained_6m", keys: ["2025-01"])?.display == "50.0 %")
+        }
+    }
+
     @Test func seasonsComeFromTheParticipantsSchoolCalendar() async throws {
         try await database.withPool { pool throws in
             let fixture = try await StatisticsFixture.make(on: pool)

@@ -111,6 +111,23 @@ struct StatisticsFixture {
         )
     }
 
+    /// An admin's correction voiding `participant`'s entry of `day` (allowed in an approved week).
+    func void(_ participant: Int, on day: String) async throws {
+        try await pool.withTransaction { connection in
+            try await AuditContext(uid: 0, name: "root", role: "admin", operation: "correctTimeEntry").apply(
+                to: connection
+            )
+            try await connection.query(
+                """
+                INSERT INTO time_entries (participant_id, site_id, program_id, kind, worked, work_date, supersedes,
+                                          voids, reason, recorded_by_name)
+                SELECT participant_id, site_id, program_id, kind, worked, work_date, id, true, 'did not happen', 'root'
+                FROM time_entries WHERE participant_id = \(participant) AND work_date = \(day)::date
+                """
+            )
+        }
+    }
+
     func outcome(_ ids: [Int], on day: String, _ situation: String, diploma: String? = nil) async throws {
         try await run(
             """

@@ -47,6 +47,9 @@ public struct LocalDate: Hashable, Comparable, Sendable {
     public var month: Int { components.month }
     public var day: Int { components.day }
 
+    /// The first day of its month.
+    public var firstOfMonth: LocalDate { adding(days: 1 - day) }
+
     /// The day of the week; 1970-01-01 was a Thursday.
     public var weekday: Weekday {
         let mondayBased = ((daysSinceEpoch + 3) % 7 + 7) % 7

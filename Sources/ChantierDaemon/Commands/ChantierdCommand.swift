@@ -5,7 +5,7 @@ public struct ChantierdCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "chantierd",
         abstract: "Chantier's daemon: schedules work programs and keeps their hours in PostgreSQL.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, CheckCommand.self, PlanCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, CheckCommand.self, PlanCommand.self, DemoCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 

@@ -60,14 +60,16 @@ public struct FollowUpRepository: Sendable {
                     JOIN participants participant ON participant.id = enrollment.participant_id
                     JOIN programs program ON program.id = enrollment.program_id
                     CROSS JOIN LATERAL (
+                        -- Latest first along the indexes on (participant, day) and (participant, time).
                         SELECT greatest(
                             enrollment.starts_on,
-                            (SELECT max(entry.work_date) FROM current_time_entries entry
-                             WHERE entry.participant_id = participant.id),
-                            (SELECT max(shift.local_date) FROM assignments assignment
+                            (SELECT entry.work_date FROM current_time_entries entry
+                             WHERE entry.participant_id = participant.id ORDER BY entry.work_date DESC LIMIT 1),
+                            (SELECT shift.local_date FROM assignments assignment
                              JOIN shifts shift ON shift.id = assignment.shift_id
                              WHERE assignment.participant_id = participant.id
-                               AND assignment.status IN ('assigned', 'confirmed', 'completed'))
+                               AND assignment.status IN ('assigned', 'confirmed', 'completed')
+                             ORDER BY assignment.during DESC LIMIT 1)
                         ) AS last_day
                     ) activity
                     WHERE enrollment.exit_on IS NULL AND participant.archived_at IS NULL

@@ -9,6 +9,10 @@ struct StatisticQuery: Sendable {
     var columns: [StatisticTable.Column]
     /// The aggregate over the facts of each base column, by key.
     var aggregates: [(key: String, sql: PQQuery)]
+    /// The rows the total aggregates, selected from `facts`, when they are not the facts
+    /// themselves: with the facts made a row per group and person, the total counts each person
+    /// once.
+    var totalFacts: PQQuery? = nil
 
     static func columnName(_ dimension: StatisticDimension) -> PQQuery {
         PQQuery(unsafeSQL: String(dimension.rawValue.map { $0 == "-" ? "_" : $0 }))
@@ -31,13 +35,23 @@ struct StatisticQuery: Sendable {
         let names = PQQuery.joined(dimensions.map(Self.columnName), separator: ", ")
         let keys = PQQuery.joined(dimensions.map { "\(Self.columnName($0))::text" }, separator: ", ")
         let values = PQQuery.joined(aggregates.map { "(\($0.sql))::bigint" }, separator: ", ")
-        return dimensions.isEmpty
-            ? "WITH facts AS (\(facts)) SELECT true, \(values) FROM facts"
-            : """
-            WITH facts AS (\(facts))
-            SELECT GROUPING(\(names)) <> 0, \(keys), \(values) FROM facts
-            GROUP BY GROUPING SETS ((\(names)), ())
-            ORDER BY GROUPING(\(names)), \(names)
+        if dimensions.isEmpty { return "WITH facts AS (\(facts)) SELECT true, \(values) FROM facts" }
+        guard let totalFacts else {
+            return """
+                WITH facts AS (\(facts))
+                SELECT GROUPING(\(names)) <> 0, \(keys), \(values) FROM facts
+                GROUP BY GROUPING SETS ((\(names)), ())
+                ORDER BY GROUPING(\(names)), \(names)
+                """
+        }
+        let noKeys = PQQuery.joined(dimensions.map { _ in "NULL::text" }, separator: ", ")
+        let order = PQQuery(unsafeSQL: (1...(dimensions.count + 1)).map(String.init).joined(separator: ", "))
+        return """
+            WITH facts AS MATERIALIZED (\(facts))
+            SELECT false, \(keys), \(values) FROM facts GROUP BY \(names)
+            UNION ALL
+            SELECT true, \(noKeys), \(values) FROM (\(totalFacts)) AS facts
+            ORDER BY \(order)
             """
     }
 

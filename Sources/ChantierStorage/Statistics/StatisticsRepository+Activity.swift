@@ -18,41 +18,47 @@ extension StatisticsRepository {
             switch dimension {
             case .sector: "coalesce(site_sector.code, '(none)')"
             case .program: "coalesce(program.code, '(none)')"
-            case .season: season(on: "entry.work_date")
+            case .season: "entry.season"
             case .task: "coalesce(task.code, entry.kind)"
-            case .month: "to_char(entry.work_date, 'YYYY-MM')"
-            case .year: "extract(year FROM entry.work_date)::integer"
+            case .month: "to_char(entry.day, 'YYYY-MM')"
+            case .year: "extract(year FROM entry.day)::integer"
             default: personDimension(dimension, ageOn: periodStart) ?? "''"
             }
         }
-        let taskJoin: PQQuery =
-            request.by.contains(.task)
-            ? """
-            LEFT JOIN assignments assignment ON assignment.id = entry.assignment_id
-            LEFT JOIN shifts shift ON shift.id = assignment.shift_id
-            LEFT JOIN task_kinds task ON task.id = shift.task_kind_id
-            """ : ""
-        let seasonJoin: PQQuery =
-            request.by.contains(.season)
-            ? """
-            LEFT JOIN calendar_day_seasons season
-                   ON season.calendar_id = participant.school_calendar_id AND season.day = entry.work_date
-            """ : ""
+        // Only the joins the groups and filters need; then one row per group and participant,
+        // so counting distinct participants sorts tens of thousands of rows, not every month.
+        let by = Set(request.by)
+        let needsPeople = request.sex != nil || request.ages != nil || !by.isDisjoint(with: [.sex, .ageBand])
+        let needsSites = request.sector != nil || by.contains(.sector)
+        let joins = PQQuery.joined(
+            [
+                needsPeople ? "JOIN participants participant ON participant.id = entry.participant_id" : "",
+                needsSites
+                    ? """
+                    JOIN sites site ON site.id = entry.site_id
+                    LEFT JOIN sectors site_sector ON site_sector.id = site.sector_id
+                    """ : "",
+                request.program != nil || by.contains(.program) || needsPeople
+                    ? "LEFT JOIN programs program ON program.id = entry.program_id" : "",
+                by.contains(.task) ? "LEFT JOIN task_kinds task ON task.id = entry.task_kind_id" : "",
+            ],
+            separator: "\n"
+        )
+        let filters = PQQuery.joined(
+            [
+                needsSites ? "(\(request.sector)::text IS NULL OR site_sector.code = \(request.sector))" : "true",
+                request.program != nil ? "program.code = \(request.program)" : "true",
+                needsPeople ? participantFilter(request, ageOn: periodStart) : "true",
+            ],
+            separator: " AND "
+        )
+        let groups = PQQuery(unsafeSQL: (1...(request.by.count + 1)).map(String.init).joined(separator: ", "))
         let facts: PQQuery = """
-            SELECT \(dimensions) entry.participant_id,
-                   chantier_entry_minutes(entry.worked, entry.break_minutes) AS minutes
-            FROM current_time_entries entry
-            JOIN week_closures closure
-                 ON closure.site_id = entry.site_id AND closure.week_start = date_trunc('week', entry.work_date)::date
-                AND closure.status = 'approved'
-            JOIN participants participant ON participant.id = entry.participant_id
-            JOIN sites site ON site.id = entry.site_id
-            LEFT JOIN sectors site_sector ON site_sector.id = site.sector_id
-            LEFT JOIN programs program ON program.id = entry.program_id
-            \(taskJoin) \(seasonJoin)
-            WHERE entry.work_date BETWEEN \(request.period.first) AND \(request.period.last)
-              AND (\(request.sector)::text IS NULL OR site_sector.code = \(request.sector))
-              AND \(participantFilter(request, ageOn: periodStart))
+            SELECT \(dimensions) entry.participant_id, sum(entry.minutes) AS minutes
+            FROM (\(approvedHours(request.period))) AS entry
+            \(joins)
+            WHERE \(filters)
+            GROUP BY \(groups)
             """
         return StatisticQuery(
             facts: facts,
@@ -65,8 +71,39 @@ extension StatisticsRepository {
                     .average(minutes: "minutes", per: "participants")
                 ),
             ],
-            aggregates: [("participants", "count(DISTINCT participant_id)"), ("minutes", "sum(minutes)")]
+            // A row a group and participant: counting rows counts participants.
+            aggregates: [("participants", "count(*)"), ("minutes", "sum(minutes)")],
+            totalFacts: request.by.isEmpty
+                ? nil : "SELECT participant_id, sum(minutes) AS minutes FROM facts GROUP BY participant_id"
         )
+    }
+
+    /// The approved minutes of `period` as rows of participant, program, site, task kind, kind,
+    /// day, season and minutes: whole months from `hours_by_month` (`day`: the month's first),
+    /// the days of months the period cuts from the ledger itself.
+    static func approvedHours(_ period: DateRange) -> PQQuery {
+        let first = period.first
+        let last = period.last
+        let monthsFrom = first.day == 1 ? first : first.adding(days: 32 - first.day).firstOfMonth
+        let monthsUntil = last.adding(days: 1).firstOfMonth
+        guard monthsFrom < monthsUntil else { return ledgerHours(first, last) }
+        var parts: [PQQuery] = [
+            """
+            SELECT participant_id, program_id, site_id, task_kind_id, kind, month AS day, season, minutes
+            FROM hours_by_month WHERE month >= \(monthsFrom) AND month < \(monthsUntil)
+            """
+        ]
+        if first < monthsFrom { parts.append(ledgerHours(first, monthsFrom.adding(days: -1))) }
+        if monthsUntil <= last { parts.append(ledgerHours(monthsUntil, last)) }
+        return PQQuery.joined(parts, separator: " UNION ALL ")
+    }
+
+    /// The approved minutes of the days from `first` to `last`, entry by entry.
+    static func ledgerHours(_ first: LocalDate, _ last: LocalDate) -> PQQuery {
+        """
+        SELECT participant_id, program_id, site_id, task_kind_id, kind, work_date AS day, season, minutes
+        FROM approved_time_entries WHERE work_date BETWEEN \(first) AND \(last)
+        """
     }
 
     static func participation(_ request: StatisticRequest) -> StatisticQuery {
@@ -81,47 +118,34 @@ extension StatisticsRepository {
         }
         let weekSeason = season(on: "person_week.week")
         let facts: PQQuery = """
-            WITH activity AS (
-                SELECT entry.participant_id, entry.program_id, date_trunc('week', entry.work_date)::date AS week,
-                       CASE WHEN entry.kind = 'work' THEN chantier_entry_minutes(entry.worked, entry.break_minutes)
-                            ELSE 0 END AS minutes,
-                       0 AS kept, 0 AS no_shows
-                FROM current_time_entries entry
-                WHERE entry.work_date BETWEEN \(request.period.first) AND \(request.period.last)
-                UNION ALL
-                SELECT assignment.participant_id, work_order.program_id, date_trunc('week', shift.local_date)::date,
-                       0, 1, (assignment.status = 'no_show')::integer
-                FROM assignments assignment
-                JOIN shifts shift ON shift.id = assignment.shift_id
-                LEFT JOIN work_orders work_order ON work_order.id = shift.work_order_id
-                WHERE shift.local_date BETWEEN \(request.period.first) AND \(request.period.last)
-                  AND shift.local_date <= \(request.today) AND shift.status = 'open'
-                  AND assignment.status IN ('assigned', 'confirmed', 'completed', 'no_show')
-            ), person_week AS (
-                SELECT participant_id, program_id, week, sum(minutes) AS minutes, sum(kept) AS kept,
-                       sum(no_shows) AS no_shows
-                FROM activity GROUP BY participant_id, program_id, week
-            ), policy AS (
-                SELECT program_id, effective_from, policy -> 'targets' AS targets,
-                       lead(effective_from) OVER (PARTITION BY program_id ORDER BY effective_from) AS effective_to
-                FROM program_policies
+            WITH person_week AS (\(personWeeks(request.period, today: request.today))
+            ), target AS (
+                -- Each policy version's weekly target by season, from when it took effect to the next.
+                SELECT policy.program_id, policy.effective_from AS since,
+                       lead(policy.effective_from) OVER (PARTITION BY policy.program_id ORDER BY policy.effective_from)
+                           AS until,
+                       max((item ->> 'work_minutes_per_week')::integer)
+                           FILTER (WHERE item ->> 'season' IN ('any', 'school-year')) AS school_year,
+                       max((item ->> 'work_minutes_per_week')::integer)
+                           FILTER (WHERE item ->> 'season' IN ('any', 'summer')) AS summer
+                FROM program_policies policy
+                LEFT JOIN LATERAL jsonb_array_elements(
+                    CASE WHEN jsonb_typeof(policy.policy -> 'targets') = 'array' THEN policy.policy -> 'targets'
+                         ELSE '[]'::jsonb END
+                ) AS item ON true
+                GROUP BY policy.program_id, policy.effective_from
             )
-            SELECT \(dimensions) person_week.participant_id, person_week.week, person_week.minutes,
-                   person_week.kept, person_week.no_shows, target.minutes AS target
+            SELECT \(dimensions) person_week.participant_id, person_week.week AS active_week, person_week.minutes,
+                   person_week.kept, person_week.no_shows,
+                   CASE WHEN \(weekSeason) = 'summer' THEN target.summer ELSE target.school_year END AS target
             FROM person_week
             JOIN participants participant ON participant.id = person_week.participant_id
             LEFT JOIN sectors home_sector ON home_sector.id = participant.sector_id
             LEFT JOIN programs program ON program.id = person_week.program_id
             LEFT JOIN calendar_day_seasons season
                    ON season.calendar_id = participant.school_calendar_id AND season.day = person_week.week
-            LEFT JOIN LATERAL (
-                SELECT max((item ->> 'work_minutes_per_week')::integer) AS minutes
-                FROM policy, jsonb_array_elements(policy.targets) AS item
-                WHERE policy.program_id = person_week.program_id AND policy.effective_from <= person_week.week
-                  AND (policy.effective_to IS NULL OR person_week.week < policy.effective_to)
-                  AND jsonb_typeof(policy.targets) = 'array'
-                  AND item ->> 'season' IN ('any', CASE WHEN \(weekSeason) = 'summer' THEN 'summer' ELSE 'school-year' END)
-            ) target ON true
+            LEFT JOIN target ON target.program_id = person_week.program_id AND target.since <= person_week.week
+                            AND (target.until IS NULL OR person_week.week < target.until)
             WHERE (\(request.sector)::text IS NULL OR home_sector.code = \(request.sector))
               AND \(participantFilter(request, ageOn: periodStart))
             """
@@ -141,7 +165,7 @@ extension StatisticsRepository {
             ],
             aggregates: [
                 ("participants", "count(DISTINCT participant_id)"),
-                ("weeks", "count(DISTINCT week)"),
+                ("weeks", "count(DISTINCT active_week)"),
                 ("person_weeks", "count(*)"),
                 ("targeted", "count(*) FILTER (WHERE target IS NOT NULL)"),
                 ("at_target", "count(*) FILTER (WHERE target IS NOT NULL AND minutes >= target)"),
@@ -149,6 +173,55 @@ extension StatisticsRepository {
                 ("no_shows", "sum(no_shows)"),
             ]
         )
+    }
+
+    /// A row per participant, program and week of `period` with activity up to `today`: its work
+    /// minutes, kept assignments and no-shows. Whole weeks before this one come from
+    /// `activity_by_week`; the days of weeks the period cuts, and this week's (whose later
+    /// assignments are not kept yet), from the ledger and the assignments themselves.
+    static func personWeeks(_ period: DateRange, today: LocalDate) -> PQQuery {
+        let first = period.first
+        let last = period.last
+        let monday = { (day: LocalDate) in day.adding(days: 1 - day.weekday.isoNumber) }
+        let weeksFrom = first == monday(first) ? first : monday(first).adding(days: 7)
+        let weeksUntil = min(last.weekday == .sunday ? last.adding(days: 1) : monday(last), monday(today))
+        guard weeksFrom < weeksUntil else { return activityByWeek(first, last, today: today) }
+        var parts: [PQQuery] = [
+            """
+            SELECT participant_id, program_id, week, work_minutes AS minutes, kept, no_shows
+            FROM activity_by_week
+            WHERE week >= \(weeksFrom) AND week < \(weeksUntil) AND (entries > 0 OR kept > 0)
+            """
+        ]
+        if first < weeksFrom { parts.append(activityByWeek(first, weeksFrom.adding(days: -1), today: today)) }
+        if weeksUntil <= last { parts.append(activityByWeek(weeksUntil, last, today: today)) }
+        return PQQuery.joined(parts, separator: " UNION ALL ")
+    }
+
+    /// The activity of the days from `first` to `last` (assignments up to `today`), by person-week.
+    static func activityByWeek(_ first: LocalDate, _ last: LocalDate, today: LocalDate) -> PQQuery {
+        """
+        SELECT participant_id, program_id, week, sum(minutes) AS minutes, sum(kept) AS kept,
+               sum(no_shows) AS no_shows
+        FROM (
+            SELECT entry.participant_id, entry.program_id, chantier_week_start(entry.work_date) AS week,
+                   CASE WHEN entry.kind = 'work' THEN chantier_entry_minutes(entry.worked, entry.break_minutes)
+                        ELSE 0 END AS minutes,
+                   0 AS kept, 0 AS no_shows
+            FROM current_time_entries entry
+            WHERE entry.work_date BETWEEN \(first) AND \(last)
+            UNION ALL
+            SELECT assignment.participant_id, work_order.program_id, chantier_week_start(shift.local_date),
+                   0, 1, (assignment.status = 'no_show')::integer
+            FROM assignments assignment
+            JOIN shifts shift ON shift.id = assignment.shift_id
+            LEFT JOIN work_orders work_order ON work_order.id = shift.work_order_id
+            WHERE shift.local_date BETWEEN \(first) AND \(last)
+              AND shift.local_date <= \(today) AND shift.status = 'open'
+              AND assignment.status IN ('assigned', 'confirmed', 'completed', 'no_show')
+        ) AS activity
+        GROUP BY participant_id, program_id, week
+        """
     }
 
     static func retention(_ request: StatisticRequest) -> StatisticQuery {

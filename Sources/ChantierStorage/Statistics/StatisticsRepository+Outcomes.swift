@@ -24,6 +24,7 @@ extension StatisticsRepository {
             """
         let facts: PQQuery = """
             SELECT DISTINCT ON (\(unit)) \(dimensions)
+                   enrollment.participant_id AS person, enrollment.exit_on AS exit_day, enrollment.id AS stay,
                    EXISTS (SELECT 1 FROM outcomes outcome
                            WHERE \(outcome) AND outcome.situation IN \(returnedToWork)) AS returned,
                    EXISTS (SELECT 1 FROM outcomes outcome
@@ -35,9 +36,11 @@ extension StatisticsRepository {
             WHERE enrollment.exit_on BETWEEN \(request.period.first) AND \(request.period.last)
               AND (\(request.sector)::text IS NULL OR home_sector.code = \(request.sector))
               AND \(participantFilter(request, ageOn: exitDay))
-              AND EXISTS (SELECT 1 FROM current_time_entries entry
-                          WHERE entry.participant_id = enrollment.participant_id
-                            AND entry.work_date BETWEEN enrollment.starts_on AND enrollment.exit_on)
+              -- One entry is enough: a subquery with LIMIT walks the (participant, day) index, where
+              -- EXISTS would be planned as a join over the whole ledger.
+              AND (SELECT 1 FROM current_time_entries entry
+                   WHERE entry.participant_id = enrollment.participant_id
+                     AND entry.work_date BETWEEN enrollment.starts_on AND enrollment.exit_on LIMIT 1) IS NOT NULL
             ORDER BY \(unit), enrollment.exit_on DESC, enrollment.id DESC
             """
         return StatisticQuery(
@@ -53,7 +56,10 @@ extension StatisticsRepository {
                 ("exits", "count(*)"),
                 ("known", "count(*) FILTER (WHERE known)"),
                 ("returned", "count(*) FILTER (WHERE returned)"),
-            ]
+            ],
+            // By program, a person's last exit of each program; over all, their last exit.
+            totalFacts: request.by.contains(.program)
+                ? "SELECT DISTINCT ON (person) * FROM facts ORDER BY person, exit_day DESC, stay DESC" : nil
         )
     }
 
@@ -68,40 +74,54 @@ extension StatisticsRepository {
         let diplomas = PQQuery.joined(
             Outcome.DiplomaLevel.allCases.map { level in
                 """
-                EXISTS (SELECT 1 FROM outcomes outcome WHERE outcome.participant_id = participant.id
-                        AND outcome.situation = 'diploma_obtained' AND outcome.diploma_level = \(level.rawValue)
-                        AND outcome.observed_on >= \(year.first)) AS \(PQQuery(unsafeSQL: "diploma_\(level.rawValue)"))
+                coalesce(bool_or(outcome.diploma_level = \(level.rawValue) AND outcome.observed_on >= \(year.first)), false)
+                    AS \(PQQuery(unsafeSQL: "diploma_\(level.rawValue)"))
                 """
             },
             separator: ", "
         )
+        // The youth active in the year, then what their outcomes say, in one pass over them.
         let facts: PQQuery = """
-            SELECT DISTINCT ON (\(unit)) \(dimensions) school.in_school,
-                   school.in_school OR EXISTS (SELECT 1 FROM outcomes outcome
-                        WHERE outcome.participant_id = participant.id AND outcome.situation <> 'lost_contact'
-                          AND outcome.observed_on BETWEEN \(next.first) AND \(next.last)) AS known,
-                   \(diplomas)
-            FROM enrollments enrollment
-            JOIN programs program ON program.id = enrollment.program_id AND program.audience = 'youth'
-            JOIN participants participant ON participant.id = enrollment.participant_id
-            LEFT JOIN sectors home_sector ON home_sector.id = participant.sector_id
-            CROSS JOIN LATERAL (
-                SELECT EXISTS (SELECT 1 FROM outcomes outcome WHERE outcome.participant_id = participant.id
-                               AND outcome.situation IN ('in_school_returned', 'in_school_stayed')
-                               AND outcome.observed_on BETWEEN \(next.first) AND \(next.last))
-                    OR EXISTS (SELECT 1 FROM outcomes outcome WHERE outcome.participant_id = participant.id
-                               AND outcome.situation = 'diploma_obtained'
-                               AND outcome.observed_on BETWEEN \(year.first) AND \(next.last)) AS in_school
-            ) school
-            WHERE daterange(enrollment.starts_on, enrollment.exit_on, '[]')
-                  && daterange(\(year.first), \(year.last), '[]')
-              AND (\(request.sector)::text IS NULL OR home_sector.code = \(request.sector))
-              AND \(participantFilter(request, ageOn: startDay))
-              AND EXISTS (SELECT 1 FROM current_time_entries entry
-                          WHERE entry.participant_id = participant.id
-                            AND entry.work_date BETWEEN greatest(enrollment.starts_on, \(year.first))
-                                AND least(coalesce(enrollment.exit_on, \(year.last)), \(year.last)))
-            ORDER BY \(unit), enrollment.starts_on DESC, enrollment.id DESC
+            WITH active AS (
+                SELECT DISTINCT ON (\(unit)) \(dimensions) participant.id AS person
+                FROM enrollments enrollment
+                JOIN programs program ON program.id = enrollment.program_id AND program.audience = 'youth'
+                JOIN participants participant ON participant.id = enrollment.participant_id
+                LEFT JOIN sectors home_sector ON home_sector.id = participant.sector_id
+                WHERE daterange(enrollment.starts_on, enrollment.exit_on, '[]')
+                      && daterange(\(year.first), \(year.last), '[]')
+                  AND (\(request.sector)::text IS NULL OR home_sector.code = \(request.sector))
+                  AND \(participantFilter(request, ageOn: startDay))
+                  AND (SELECT 1 FROM current_time_entries entry
+                       WHERE entry.participant_id = participant.id
+                         AND entry.work_date BETWEEN greatest(enrollment.starts_on, \(year.first))
+                             AND least(coalesce(enrollment.exit_on, \(year.last)), \(year.last)) LIMIT 1) IS NOT NULL
+                ORDER BY \(unit), enrollment.starts_on DESC, enrollment.id DESC
+            ), seen AS (
+                SELECT outcome.participant_id AS person,
+                       coalesce(bool_or(outcome.situation IN ('in_school_returned', 'in_school_stayed')
+                                        AND outcome.observed_on BETWEEN \(next.first) AND \(next.last)
+                                        OR outcome.situation = 'diploma_obtained'
+                                           AND outcome.observed_on BETWEEN \(year.first) AND \(next.last)), false)
+                           AS in_school,
+                       coalesce(bool_or(outcome.situation <> 'lost_contact'
+                                        AND outcome.observed_on BETWEEN \(next.first) AND \(next.last)), false)
+                           AS other_known,
+                       \(diplomas)
+                FROM outcomes outcome
+                WHERE outcome.participant_id IN (SELECT person FROM active)
+                GROUP BY outcome.participant_id
+            )
+            SELECT active.*, coalesce(seen.in_school, false) AS in_school,
+                   coalesce(seen.in_school OR seen.other_known, false) AS known,
+                   \(PQQuery.joined(
+                       Outcome.DiplomaLevel.allCases.map {
+                           let column = PQQuery(unsafeSQL: "diploma_\($0.rawValue)")
+                           return "coalesce(seen.\(column), false) AS \(column)"
+                       },
+                       separator: ", "
+                   ))
+            FROM active LEFT JOIN seen ON seen.person = active.person
             """
         var columns: [StatisticTable.Column] = [
             .init("active", "youth active", .people),
@@ -121,6 +141,12 @@ extension StatisticsRepository {
             columns.append(.init("share_\(key)", "\(level.rawValue) diploma / active", .share(of: key, in: "active")))
             aggregates.append((key, "count(*) FILTER (WHERE \(PQQuery(unsafeSQL: key)))"))
         }
-        return StatisticQuery(facts: facts, columns: columns, aggregates: aggregates)
+        return StatisticQuery(
+            facts: facts,
+            columns: columns,
+            aggregates: aggregates,
+            // What is counted is the person's, whichever stay: once each over all.
+            totalFacts: request.by.contains(.program) ? "SELECT DISTINCT ON (person) * FROM facts" : nil
+        )
     }
 }

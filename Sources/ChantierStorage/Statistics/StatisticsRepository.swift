@@ -12,20 +12,28 @@ public struct StatisticsRepository: Sendable {
     }
 
     public func table(_ request: StatisticRequest) async throws -> StatisticTable {
+        if request.statistic == .hours { try await refreshHours() }
         let query = Self.query(request)
-        // Outcomes count each person once per program when grouped by program, and once over all.
-        var overAll = request
-        overAll.by = []
-        let separateTotal =
-            [.returnToWork, .returnToSchool].contains(request.statistic) && request.by.contains(.program)
         return try await database.read { connection in
             try await connection.withTransaction(isolation: .repeatableRead, readOnly: true) { connection in
-                var table = try await query.table(for: request, on: connection)
-                if separateTotal {
-                    table.total = try await Self.query(overAll).table(for: overAll, on: connection).total
-                }
-                return table
+                // Prepared once per connection, these queries must still be planned for the period and
+                // filters of each request: a generic plan for ten years can be a hundred times slower.
+                try await connection.query("SET LOCAL plan_cache_mode = force_custom_plan")
+                return try await query.table(for: request, on: connection)
             }
+        }
+    }
+
+    /// Brings `hours_by_month` up to date with the ledger: the months marked since the last
+    /// refresh (usually none or a few; every month after a calendar changed).
+    ///
+    /// - Returns: how many site months were computed again.
+    @discardableResult
+    public func refreshHours() async throws -> Int {
+        let audit = AuditContext(uid: nil, name: "chantierd", role: nil, operation: "refreshStatistics")
+        return try await database.write(audit) { connection in
+            try await connection.query("SET LOCAL statement_timeout = '10min'")
+            return try await connection.query("SELECT chantier_refresh_hours_by_month()").value(Int.self)
         }
     }
 

@@ -4,10 +4,12 @@ import ChantierClient
 
 extension FollowUpCommand {
     struct Due: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the follow-ups to make, by due day.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the follow-ups to make, by due day: those due by today, or by the day given."
+        )
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "Only those due on or before this day, YYYY-MM-DD (default: all scheduled).") var by: String?
+        @Option(help: "Those due on or before this day, YYYY-MM-DD (default: today).") var by: String = LocalDay.today
         @Option(help: "Only this participant's (their id).") var participant: Int?
         @Option(help: "Only those after this program.") var program: String?
         @Flag(help: "Include those done.") var all = false
