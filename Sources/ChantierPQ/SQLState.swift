@@ -33,6 +33,9 @@ public struct SQLState: RawRepresentable, Hashable, Sendable, CustomStringConver
     public static let cannotConnectNow = SQLState("57P03")
     public static let featureNotSupported = SQLState("0A000")
     public static let invalidTextRepresentation = SQLState("22P02")
+    /// Text the database cannot store: a NUL character, or bytes that are not UTF-8.
+    public static let characterNotInRepertoire = SQLState("22021")
+    public static let untranslatableCharacter = SQLState("22P05")
     public static let lockNotAvailable = SQLState("55P03")
 
     /// Whether retrying the whole transaction may succeed (serialization failure or deadlock).

@@ -167,7 +167,16 @@ struct APITests {
         ),
         (["-X", "POST"], "/v1/sectors", 400, "bad-request", ""),
         ([], "/v1/nothing-here", 404, "not-found", "/v1/nothing-here"),
-        (["-X", "DELETE"], "/v1/status", 405, "method-not-allowed", "DELETE"),
+        (["-X", "DELETE"], "/v1/status", 405, "method-not-allowed", "it accepts GET"),
+        (["-X", "PUT", "-i"], "/v1/sectors", 405, "method-not-allowed", "llow: GET, POST"),
+        // Found by scripts/fuzz-api: parameters outside what the document allows, and NUL characters,
+        // are refused by name instead of reaching the database.
+        ([], "/v1/participants?limit=-124", 400, "invalid-field", "limit must be 1 or more"),
+        ([], "/v1/participants?search=" + String(repeating: "a", count: 300), 400, "invalid-field", "at most"),
+        ([], "/v1/followups?participant=0", 400, "invalid-field", "participant must be 1 or more"),
+        ([], "/v1/outcomes?to=", 400, "invalid-field", "to must be a day"),
+        ([], "/v1/outcomes?program=a%00b", 400, "invalid-field", "NUL"),
+        ([], "/v1/plans/x/diff", 400, "invalid-field", "id must be a whole number"),
         (
             [
                 "-X", "POST", "-H", "content-type: application/json", "-H", "Idempotency-Key;", "-d",

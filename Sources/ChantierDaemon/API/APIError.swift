@@ -12,6 +12,8 @@ struct APIError: Error, Sendable {
     /// Lower case, saying what to do.
     var message: String
     var details: [String: DetailValue]
+    /// Headers the response carries besides its content type (`Allow` for a 405).
+    var headers = HTTPFields()
 
     init(_ status: HTTPResponse.Status, _ kind: ErrorKind, _ message: String, details: [String: DetailValue] = [:]) {
         self.status = status
@@ -58,7 +60,7 @@ struct APIError: Error, Sendable {
         let data =
             (try? encoder.encode(body))
             ?? Data("{\"error\":{\"kind\":\"internal-error\",\"message\":\"\",\"details\":{}}}".utf8)
-        var headers = HTTPFields()
+        var headers = headers
         headers[.contentType] = "application/json"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

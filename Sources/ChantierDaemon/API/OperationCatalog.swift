@@ -28,6 +28,32 @@ struct OperationCatalog: Sendable {
         /// The path template, such as `/v1/participants/{id}`.
         var path: String
         var access: Access
+        /// The query and path parameters and what they may be.
+        var parameters: [ParameterRule] = []
+
+        /// The first problem with the request's parameters, as the document defines them.
+        func parameterProblem(
+            path candidate: Substring,
+            query: [(name: Substring, value: Substring)]
+        ) -> (
+            parameter: String, message: String
+        )? {
+            let template = path.split(separator: "/", omittingEmptySubsequences: false)
+            let segments = candidate.split(separator: "/", omittingEmptySubsequences: false)
+            for rule in parameters {
+                let values: [Substring]
+                switch rule.location {
+                case .path:
+                    values = zip(template, segments).filter { $0.0 == "{\(rule.name)}" }.map(\.1)
+                case .query:
+                    values = query.filter { $0.name == rule.name }.map(\.value)
+                }
+                for value in values {
+                    if let message = rule.problem(with: value) { return (rule.name, message) }
+                }
+            }
+            return nil
+        }
 
         /// Whether `path` (without query) matches the template.
         func matches(path candidate: Substring) -> Bool {
@@ -56,6 +82,18 @@ struct OperationCatalog: Sendable {
         guard let document = try Yams.load(yaml: yaml) as? [String: Any],
             let paths = document["paths"] as? [String: Any]
         else { throw CatalogError(message: "the document has no paths") }
+        let shared = ((document["components"] as? [String: Any])?["parameters"] as? [String: Any]) ?? [:]
+        func rules(_ list: Any?) -> [ParameterRule] {
+            ((list as? [Any]) ?? []).compactMap { entry in
+                guard var parameter = entry as? [String: Any] else { return nil }
+                if let reference = parameter["$ref"] as? String,
+                    let target = shared[String(reference.split(separator: "/").last ?? "")] as? [String: Any]
+                {
+                    parameter = target
+                }
+                return ParameterRule(parameter)
+            }
+        }
         var operations: [Operation] = []
         for (path, item) in paths {
             for (method, value) in (item as? [String: Any]) ?? [:] {
@@ -71,7 +109,13 @@ struct OperationCatalog: Sendable {
                     throw CatalogError(message: "\(id) does not declare x-chantier-roles")
                 }
                 operations.append(
-                    Operation(id: id, method: method.uppercased(), path: path, access: try Self.access(names, id))
+                    Operation(
+                        id: id,
+                        method: method.uppercased(),
+                        path: path,
+                        access: try Self.access(names, id),
+                        parameters: rules((item as? [String: Any])?["parameters"]) + rules(operation["parameters"])
+                    )
                 )
             }
         }
@@ -89,6 +133,11 @@ struct OperationCatalog: Sendable {
             roles.insert(role)
         }
         return .roles(roles)
+    }
+
+    /// The methods the operations at `path` accept, for a 405's `Allow`.
+    func methods(path: Substring) -> [String] {
+        operations.filter { $0.matches(path: path) }.map(\.method).sorted()
     }
 
     /// The operation for a request, or `nil` when no operation has this path (whatever the method).

@@ -22,7 +22,15 @@ struct AuthorizationMiddleware: RouterMiddleware {
             path: Substring(request.uri.path)
         )
         guard let operation else {
-            throw pathExists ? HTTPError(.methodNotAllowed) : HTTPError(.notFound)
+            guard pathExists else { throw HTTPError(.notFound) }
+            let allowed = catalog.methods(path: Substring(request.uri.path))
+            var error = APIError(
+                .methodNotAllowed,
+                .methodNotAllowed,
+                "\(request.uri.path) does not accept \(request.method); it accepts \(allowed.joined(separator: ", "))"
+            )
+            error.headers[.allow] = allowed.joined(separator: ", ")
+            throw error
         }
         guard let peer = context.peer else {
             throw APIError.notAuthorized(
@@ -37,6 +45,10 @@ struct AuthorizationMiddleware: RouterMiddleware {
                 Self.refusal(caller: caller, operation: operation),
                 details: ["operation": .string(operation.id), "user": .string(caller.user)]
             )
+        }
+        let query = request.uri.queryParameters.map { (name: $0.key, value: $0.value) }
+        if let problem = operation.parameterProblem(path: Substring(request.uri.path), query: query) {
+            throw APIError(.badRequest, .invalidField, problem.message, details: ["field": .string(problem.parameter)])
         }
         let scope = RequestScope(caller: caller, operation: operation)
         return try await RequestScope.$current.withValue(scope) {

@@ -157,6 +157,13 @@ struct ErrorMiddleware: RouterMiddleware {
             return .databaseUnavailable()
         default:
             if error.is(.adminShutdown) || error.is(.cannotConnectNow) { return .databaseUnavailable() }
+            if error.is(.characterNotInRepertoire) || error.is(.untranslatableCharacter) {
+                return APIError(
+                    .badRequest,
+                    .invalidField,
+                    "a text holds the NUL character or bytes that are not UTF-8; remove them and send it again"
+                )
+            }
             if error.is(.queryCanceled) {
                 return APIError(
                     .serviceUnavailable,
