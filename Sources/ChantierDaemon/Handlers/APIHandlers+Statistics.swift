@@ -2,43 +2,28 @@ import ChantierAPI
 import ChantierCore
 import ChantierStorage
 
-/// The query parameters every statistic takes.
-struct StatisticParameters {
-    var from: String?
-    var to: String?
-    var by: String?
-    var program: String?
-    var sector: String?
-    var sex: String?
-    var age: String?
-    var shareable: Bool?
-    var threshold: Int?
+/// The query parameters every statistic takes, shared by the generated inputs of their operations.
+protocol StatisticParameters {
+    var from: Components.Parameters.StatisticFrom? { get }
+    var to: Components.Parameters.StatisticTo? { get }
+    var by: Components.Parameters.StatisticBy? { get }
+    var program: Components.Parameters.ProgramFilter? { get }
+    var sector: Components.Parameters.StatisticSector? { get }
+    var sex: Components.Parameters.StatisticSex? { get }
+    var age: Components.Parameters.StatisticAge? { get }
+    var shareable: Components.Parameters.Shareable? { get }
+    var threshold: Components.Parameters.SuppressionThreshold? { get }
 }
+
+extension Operations.GetReturnToWork.Input.Query: StatisticParameters {}
+extension Operations.GetReturnToSchool.Input.Query: StatisticParameters {}
+extension Operations.GetHoursStatistic.Input.Query: StatisticParameters {}
+extension Operations.GetParticipation.Input.Query: StatisticParameters {}
+extension Operations.GetRetention.Input.Query: StatisticParameters {}
 
 extension APIHandlers {
     func getReturnToWork(_ input: Operations.GetReturnToWork.Input) async throws -> Operations.GetReturnToWork.Output {
-        let query = input.query
-        return .ok(
-            .init(
-                body: .json(
-                    try await statistic(
-                        .returnToWork,
-                        .init(
-                            from: query.from,
-                            to: query.to,
-                            by: query.by,
-                            program: query.program,
-                            sector: query.sector,
-                            sex: query.sex?.rawValue,
-                            age: query.age,
-                            shareable: query.shareable,
-                            threshold: query.threshold
-                        ),
-                        within: query.within
-                    )
-                )
-            )
-        )
+        .ok(.init(body: .json(try await statistic(.returnToWork, input.query, within: input.query.within))))
     }
 
     func getReturnToSchool(
@@ -46,26 +31,7 @@ extension APIHandlers {
     ) async throws
         -> Operations.GetReturnToSchool.Output
     {
-        let query = input.query
-        return .ok(
-            .init(
-                body: .json(
-                    try await statistic(
-                        .returnToSchool,
-                        .init(
-                            by: query.by,
-                            program: query.program,
-                            sector: query.sector,
-                            sex: query.sex?.rawValue,
-                            age: query.age,
-                            shareable: query.shareable,
-                            threshold: query.threshold
-                        ),
-                        schoolYear: query.schoolYear
-                    )
-                )
-            )
-        )
+        .ok(.init(body: .json(try await statistic(.returnToSchool, input.query, schoolYear: input.query.schoolYear))))
     }
 
     func getHoursStatistic(
@@ -73,27 +39,7 @@ extension APIHandlers {
     ) async throws
         -> Operations.GetHoursStatistic.Output
     {
-        let query = input.query
-        return .ok(
-            .init(
-                body: .json(
-                    try await statistic(
-                        .hours,
-                        .init(
-                            from: query.from,
-                            to: query.to,
-                            by: query.by,
-                            program: query.program,
-                            sector: query.sector,
-                            sex: query.sex?.rawValue,
-                            age: query.age,
-                            shareable: query.shareable,
-                            threshold: query.threshold
-                        )
-                    )
-                )
-            )
-        )
+        .ok(.init(body: .json(try await statistic(.hours, input.query))))
     }
 
     func getParticipation(
@@ -101,57 +47,17 @@ extension APIHandlers {
     ) async throws
         -> Operations.GetParticipation.Output
     {
-        let query = input.query
-        return .ok(
-            .init(
-                body: .json(
-                    try await statistic(
-                        .participation,
-                        .init(
-                            from: query.from,
-                            to: query.to,
-                            by: query.by,
-                            program: query.program,
-                            sector: query.sector,
-                            sex: query.sex?.rawValue,
-                            age: query.age,
-                            shareable: query.shareable,
-                            threshold: query.threshold
-                        )
-                    )
-                )
-            )
-        )
+        .ok(.init(body: .json(try await statistic(.participation, input.query))))
     }
 
     func getRetention(_ input: Operations.GetRetention.Input) async throws -> Operations.GetRetention.Output {
-        let query = input.query
-        return .ok(
-            .init(
-                body: .json(
-                    try await statistic(
-                        .retention,
-                        .init(
-                            from: query.from,
-                            to: query.to,
-                            by: query.by,
-                            program: query.program,
-                            sector: query.sector,
-                            sex: query.sex?.rawValue,
-                            age: query.age,
-                            shareable: query.shareable,
-                            threshold: query.threshold
-                        )
-                    )
-                )
-            )
-        )
+        .ok(.init(body: .json(try await statistic(.retention, input.query))))
     }
 
     /// Computes `statistic` as asked, suppressed when shareable.
     private func statistic(
         _ statistic: Statistic,
-        _ parameters: StatisticParameters,
+        _ parameters: some StatisticParameters,
         within: Int? = nil,
         schoolYear: Int? = nil
     ) async throws -> Components.Schemas.StatisticTable {
@@ -166,7 +72,7 @@ extension APIHandlers {
     /// Checks the parameters and fills in the defaults: the period, the groups.
     func statisticRequest(
         _ statistic: Statistic,
-        _ parameters: StatisticParameters,
+        _ parameters: some StatisticParameters,
         within: Int? = nil,
         schoolYear: Int? = nil
     ) throws -> StatisticRequest {
@@ -204,7 +110,7 @@ extension APIHandlers {
             by: try parameters.by.map { try StatisticDimension.list($0, for: statistic) } ?? defaultBy,
             program: parameters.program,
             sector: parameters.sector,
-            sex: parameters.sex,
+            sex: parameters.sex?.rawValue,
             ages: try parameters.age.map { try StatisticRequest.ages($0) },
             withinDays: withinDays,
             today: today
