@@ -91,6 +91,11 @@ struct Daemon {
             ),
             LeaderJobService(
                 state: state,
+                interval: { $0.retentionInterval },
+                job: RetentionKeeper(database: database, state: state, logger: logger).run
+            ),
+            LeaderJobService(
+                state: state,
                 interval: { _ in .seconds(5 * 60) },
                 job: PlanProposer(database: database, state: state, logger: logger).run
             ),

@@ -40,6 +40,9 @@ extension DaemonConfiguration {
     /// | `planner.propose_seconds` | 60 | the budget of that proposal |
     /// | `followups.offsets_days` | 90,180,365 | days after an exit at which someone is contacted; empty: none |
     /// | `followups.soft_exit_days` | 90 | days without hours or assignment before an exit is proposed; 0: never |
+    /// | `retention.years` | 7 | years after a participant's last exit before they are anonymised; 0: never |
+    /// | `retention.request_copy_days` | 7 | days the bodies of idempotent requests are kept for replay |
+    /// | `retention.interval_minutes` | 60 | how often the leader applies them |
     /// | `payroll.minimum_wage` | Québec's table | `YYYY-MM-DD=DOLLARS,…`, the floor of every rate |
     /// | `shutdown.drain_seconds` | 20 | |
     static let keys: [String] = [
@@ -51,7 +54,9 @@ extension DaemonConfiguration {
         "hours.submit_deadline",
         "hours.approve_deadline", "hours.missing_hours_grace_hours", "alerts.scan_interval_minutes",
         "alerts.expiry_warning_days", "planner.default_seconds", "planner.max_seconds", "planner.propose_at",
-        "planner.propose_seconds", "followups.offsets_days", "followups.soft_exit_days", "payroll.minimum_wage",
+        "planner.propose_seconds", "followups.offsets_days", "followups.soft_exit_days", "retention.years",
+        "retention.request_copy_days",
+        "retention.interval_minutes", "payroll.minimum_wage",
         "shutdown.drain_seconds",
     ]
 
@@ -139,6 +144,14 @@ extension DaemonConfiguration {
             } ?? followUps.offsetsDays
         if let days = try values.integer("followups.soft_exit_days", in: 0...3650) {
             followUps.softExitDays = days == 0 ? nil : days
+        }
+        if let years = try values.integer("retention.years", in: 0...100) {
+            retention.years = years == 0 ? nil : years
+        }
+        retention.requestCopyDays =
+            try values.integer("retention.request_copy_days", in: 1...365) ?? retention.requestCopyDays
+        if let minutes = try values.integer("retention.interval_minutes", in: 1...1440) {
+            retentionInterval = .seconds(minutes * 60)
         }
         minimumWage =
             try values.parsed(

@@ -88,6 +88,9 @@ struct DaemonConfiguration: Sendable, Equatable {
     var planner = Planner()
     /// Follow-ups after exits, and the soft exit of participants who stopped coming.
     var followUps = FollowUpSchedule()
+    /// How long personal data is kept, and how often the leader applies it.
+    var retention = RetentionPolicy()
+    var retentionInterval: Duration = .seconds(3600)
     /// The minimum hourly wage by date, the floor of every rate payroll uses.
     var minimumWage = MinimumWage.quebec
     /// The organisation's time zone: local times, days and weeks are in it.

@@ -1,6 +1,7 @@
 import ChantierAPI
 import ChantierCore
 import ChantierStorage
+import Foundation
 import OpenAPIRuntime
 
 extension APIHandlers {
@@ -136,6 +137,24 @@ extension APIHandlers {
             audit: scope.audit
         )
         return .ok(.init(body: .csv(HTTPBody(text))))
+    }
+}
+
+extension APIHandlers {
+    func exportPersonalData(
+        _ input: Operations.ExportPersonalData.Input
+    ) async throws
+        -> Operations.ExportPersonalData.Output
+    {
+        let scope = try scope()
+        let document = try await PersonalDataRepository(database: database).export(
+            participant: input.path.id,
+            audit: scope.audit
+        )
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let data = try decoder.decode(Components.Schemas.PersonalData.self, from: Data(document.utf8))
+        return .ok(.init(body: .json(data)))
     }
 }
 

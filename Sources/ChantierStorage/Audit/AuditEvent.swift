@@ -14,14 +14,17 @@ public struct AuditEvent: Sendable {
 
     /// Writes `event` to `audit_log` with its author, in its own transaction.
     static func record(_ event: AuditEvent, audit: AuditContext, in database: Database) async throws {
-        try await database.write(audit) { connection in
-            try await connection.query(
-                """
-                INSERT INTO audit_log (actor_uid, actor_name, actor_role, operation, table_name, action, details)
-                VALUES (\(audit.uid), \(audit.name), \(audit.role), \(event.operation), \(event.table), 'event',
-                        \(try PQJSON(encoding: event.details)))
-                """
-            )
-        }
+        try await database.write(audit) { connection in try await record(event, audit: audit, on: connection) }
+    }
+
+    /// Writes `event` to `audit_log` with its author, in the transaction of `connection`.
+    static func record(_ event: AuditEvent, audit: AuditContext, on connection: PQConnection) async throws {
+        try await connection.query(
+            """
+            INSERT INTO audit_log (actor_uid, actor_name, actor_role, operation, table_name, action, details)
+            VALUES (\(audit.uid), \(audit.name), \(audit.role), \(event.operation), \(event.table), 'event',
+                    \(try PQJSON(encoding: event.details)))
+            """
+        )
     }
 }

@@ -138,6 +138,16 @@ public struct ParticipantRepository: Sendable {
     ) async throws -> Participant {
         try await database.write(audit, idempotency: idempotency) { connection in
             let stored = try await Self.participant(id: id, on: connection, lock: true)
+            let anonymised = try await connection.query(
+                "SELECT anonymised_at IS NOT NULL FROM participants WHERE id = \(id)"
+            ).value(Bool.self)
+            guard !anonymised else {
+                throw StorageError(
+                    code: .conflict,
+                    message: "participant \(id) was anonymised at the end of its retention period; "
+                        + "the record can no longer be changed"
+                )
+            }
             var profile = stored.profile
             do {
                 try change(&profile)

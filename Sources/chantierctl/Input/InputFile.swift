@@ -25,11 +25,14 @@ enum InputFile {
 
 /// Where an export goes: a file given with `--output`, or standard output.
 enum OutputFile {
-    static func write(_ text: String, to path: String?) throws {
+    /// - Parameter ownerOnly: the file is made readable by its owner only (personal data).
+    static func write(_ text: String, to path: String?, ownerOnly: Bool = false) throws {
         guard let path else {
             print(text, terminator: "")
             return
         }
+        let previousMask = ownerOnly ? umask(0o077) : nil
+        defer { if let previousMask { umask(previousMask) } }
         do {
             try Data(text.utf8).write(to: URL(filePath: path), options: .atomic)
         } catch {

@@ -5,9 +5,12 @@ import ChantierAPI
 struct ParticipantCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participant",
-        abstract: "Register, find, show, change, archive, import and export participants; guardians and consents.",
+        abstract:
+            "Register, find, show, change, archive, import and export participants; guardians and consents; personal data.",
         subcommands: [
-            Add.self, List.self, Show.self, Update.self, Archive.self, Import.self, Export.self, GuardianCommand.self,
+            Add.self, List.self, Show.self, Update.self, Archive.self, Import.self, Export.self,
+            ExportPersonalData.self,
+            GuardianCommand.self,
             ConsentCommand.self,
         ]
     )
