@@ -130,7 +130,7 @@ public final class PQConnection: Sendable {
     func executeBlocking(_ query: PQQuery, state: inout State) throws(PQError) -> PQResult {
         if query.binds.contains(where: { $0.text?.utf8.contains(0) == true }) {
             throw PQError(
-                code: .invalidParameter,
+                code: .textWithNUL,
                 message: "a text parameter contains a NUL character",
                 query: query.sql
             )

@@ -17,6 +17,7 @@ public struct PQError: Error, Sendable, CustomStringConvertible, CustomDebugStri
             case columnNotFound = "column not found"
             case cancelled = "cancelled"
             case invalidParameter = "invalid parameter"
+            case textWithNUL = "text with NUL"
             case noRows = "no rows"
         }
 
@@ -46,8 +47,10 @@ public struct PQError: Error, Sendable, CustomStringConvertible, CustomDebugStri
         public static let columnNotFound = Code(.columnNotFound)
         /// The task waiting for the database was cancelled.
         public static let cancelled = Code(.cancelled)
-        /// A parameter cannot be sent (text containing a NUL character).
+        /// Parameters were given to a statement that cannot take them.
         public static let invalidParameter = Code(.invalidParameter)
+        /// A text parameter holds a NUL character, which PostgreSQL cannot store: the input is at fault.
+        public static let textWithNUL = Code(.textWithNUL)
         /// A statement expected to return a row returned none.
         public static let noRows = Code(.noRows)
     }

@@ -177,6 +177,15 @@ struct APITests {
         ([], "/v1/outcomes?to=", 400, "invalid-field", "to must be a day"),
         ([], "/v1/outcomes?program=a%00b", 400, "invalid-field", "NUL"),
         ([], "/v1/plans/x/diff", 400, "invalid-field", "id must be a whole number"),
+        // A value of any length is quoted short in the message.
+        (
+            [
+                "-X", "POST", "-H", "content-type: text/csv", "--data-binary",
+                "given_name,family_name,birth_date\nLéa,Tremblay,"
+                    + String(repeating: "9", count: 5000) + "\n",
+            ],
+            "/v1/participant-imports", 422, "invalid-rows", "99999…"
+        ),
         (
             [
                 "-X", "POST", "-H", "content-type: application/json", "-H", "Idempotency-Key;", "-d",
@@ -198,6 +207,66 @@ struct APITests {
         #expect(response.status == status, "\(response.body)")
         if !kind.isEmpty { #expect(response.body.contains("\"kind\":\"\(kind)\""), "\(response.body)") }
         if !message.isEmpty { #expect(response.body.contains(message), "\(response.body)") }
+        await daemon.stop()
+    }
+
+    /// Found by InputFuzzTests: a NUL byte in an imported file was a 500; nothing is imported.
+    @Test func aNULByteInAnImportedFileIs400() async throws {
+        let database = try await TestDatabases.shared.database()
+        let daemon = try await TestDaemon.start(conninfo: database.conninfo)
+        try await daemon.waitUntilReady()
+        let file = daemon.directory.appending(path: "nul.csv")
+        try Data("given_name,family_name,birth_date\nL\u{0}a,Tremblay,2010-05-04\n".utf8).write(to: file)
+        let response = try await daemon.curl(
+            ["-X", "POST", "-H", "content-type: text/csv", "--data-binary", "@\(file.path)"],
+            path: "/v1/participant-imports"
+        )
+        #expect(response.status == 400 && response.body.contains("NUL"), "\(response.body)")
+        #expect(try await daemon.curl([], path: "/v1/participants").body.contains("\"participants\":[]"))
+        await daemon.stop()
+    }
+
+    /// Clients that open connections and never finish a request (or stop mid-way) hold nothing:
+    /// others are answered meanwhile, and the idle timeout closes them.
+    @Test func stalledClientsAreClosedAndDoNotDelayOthers() async throws {
+        let database = try await TestDatabases.shared.database()
+        let daemon = try await TestDaemon.start(
+            conninfo: database.conninfo,
+            environment: ["CHANTIER_API_IDLE_TIMEOUT_SECONDS": "2"]
+        )
+        try await daemon.waitUntilReady()
+        let script = """
+            import socket, sys, time
+            connections = []
+            for index in range(300):
+                client = socket.socket(socket.AF_UNIX)
+                client.connect(sys.argv[1])
+                client.sendall(b"POST /v1/sectors HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 100\\r\\n" + (b"\\r\\n{" if index % 2 else b"X-Slow: "))
+                connections.append(client)
+            print("open", flush=True)
+            time.sleep(5)
+            closed = 0
+            for client in connections:
+                client.settimeout(0.05)
+                try:
+                    while client.recv(4096):
+                        pass
+                    closed += 1
+                except socket.timeout:
+                    pass
+                except OSError:
+                    closed += 1
+            print("closed", closed, flush=True)
+            """
+        let output = daemon.directory.appending(path: "stalled.log").path
+        let stalled = try ChildProcess.start("/usr/bin/python3", ["-c", script, daemon.socketPath], outputPath: output)
+        for _ in 0..<100 where !stalled.output.contains("open") { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(stalled.output.contains("open"), "\(stalled.output)")
+        // Another client is answered while the 300 stalled connections are still open.
+        #expect(try await daemon.curl([], path: "/v1/sectors").status == 200)
+        #expect(!stalled.output.contains("closed"), "answered before the stalled connections were let go")
+        _ = await stalled.waitForExit()
+        #expect(stalled.output.contains("closed 300"), "\(stalled.output)")
         await daemon.stop()
     }
 

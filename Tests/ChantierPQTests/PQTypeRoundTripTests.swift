@@ -38,7 +38,7 @@ struct PQTypeRoundTripTests {
     @Test func textContainingNULIsRefusedBeforeSending() async throws {
         try await database.withPool { pool throws in
             let error = await #expect(throws: PQError.self) { try await pool.query("SELECT \("a\u{0}b")") }
-            #expect(error?.code == .invalidParameter)
+            #expect(error?.code == .textWithNUL)
         }
     }
 

@@ -22,12 +22,12 @@ public struct LocalDate: Hashable, Comparable, Sendable {
 
     /// Parses an ISO 8601 calendar date, `YYYY-MM-DD` exactly.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        self.init(isoUTF8: text.utf8)
+    }
+
+    init?(isoUTF8 bytes: some Sequence<UInt8>) {
+        guard let parts = ISODigits.numbers(bytes, pattern: "9999-99-99") else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
     }
 
     /// Year, month and day (Howard Hinnant's civil_from_days).

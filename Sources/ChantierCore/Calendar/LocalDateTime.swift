@@ -16,8 +16,9 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM-DDTHH:MM` exactly (hours 00 to 23).
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
-        guard parts.count == 2, let date = LocalDate(iso: parts[0]), let time = LocalTime(iso: parts[1]),
+        let bytes = text.utf8
+        guard bytes.count == 16, bytes.dropFirst(10).first == UInt8(ascii: "T"),
+            let date = LocalDate(isoUTF8: bytes.prefix(10)), let time = LocalTime(isoUTF8: bytes.dropFirst(11)),
             time.minuteOfDay < 1440
         else { return nil }
         self.init(date: date, time: time)

@@ -15,11 +15,12 @@ public struct LocalTime: Hashable, Comparable, Sendable {
 
     /// Parses `HH:MM` (00:00 to 24:00).
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let hour = Int(parts[0]), let minute = Int(parts[1])
-        else { return nil }
-        self.init(hour: hour, minute: minute)
+        self.init(isoUTF8: text.utf8)
+    }
+
+    init?(isoUTF8 bytes: some Sequence<UInt8>) {
+        guard let parts = ISODigits.numbers(bytes, pattern: "99:99") else { return nil }
+        self.init(hour: parts[0], minute: parts[1])
     }
 
     public static let midnight = LocalTime(minuteOfDay: 0)!

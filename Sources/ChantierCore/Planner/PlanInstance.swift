@@ -82,7 +82,7 @@ public struct PlanInstanceError: Error, Sendable, CustomStringConvertible {
     public var message: String
 
     public init(_ message: String) {
-        self.message = message
+        self.message = QuotedText.bounded(message)
     }
 
     public var description: String { message }

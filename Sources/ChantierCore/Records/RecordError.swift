@@ -7,7 +7,7 @@ public struct RecordError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public init(field: String, _ message: String) {
         self.field = field
-        self.message = message
+        self.message = QuotedText.bounded(message)
     }
 
     public var description: String { "\(field): \(message)" }

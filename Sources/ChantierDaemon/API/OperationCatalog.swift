@@ -26,10 +26,25 @@ struct OperationCatalog: Sendable {
         var id: String
         var method: String
         /// The path template, such as `/v1/participants/{id}`.
-        var path: String
+        let path: String
+        /// The template's segments, split once: every request is matched against them.
+        let segments: [Substring]
         var access: Access
         /// The query and path parameters and what they may be.
         var parameters: [ParameterRule] = []
+
+        init(id: String, method: String, path: String, access: Access, parameters: [ParameterRule]) {
+            self.id = id
+            self.method = method
+            self.path = path
+            self.segments = Self.segments(of: Substring(path))
+            self.access = access
+            self.parameters = parameters
+        }
+
+        static func segments(of path: Substring) -> [Substring] {
+            path.split(separator: "/", omittingEmptySubsequences: false)
+        }
 
         /// The first problem with the request's parameters, as the document defines them.
         func parameterProblem(
@@ -38,13 +53,12 @@ struct OperationCatalog: Sendable {
         ) -> (
             parameter: String, message: String
         )? {
-            let template = path.split(separator: "/", omittingEmptySubsequences: false)
-            let segments = candidate.split(separator: "/", omittingEmptySubsequences: false)
+            let candidateSegments = Self.segments(of: candidate)
             for rule in parameters {
                 let values: [Substring]
                 switch rule.location {
                 case .path:
-                    values = zip(template, segments).filter { $0.0 == "{\(rule.name)}" }.map(\.1)
+                    values = zip(segments, candidateSegments).filter { $0.0 == "{\(rule.name)}" }.map(\.1)
                 case .query:
                     values = query.filter { $0.name == rule.name }.map(\.value)
                 }
@@ -55,13 +69,11 @@ struct OperationCatalog: Sendable {
             return nil
         }
 
-        /// Whether `path` (without query) matches the template.
-        func matches(path candidate: Substring) -> Bool {
-            let template = path.split(separator: "/", omittingEmptySubsequences: false)
-            let segments = candidate.split(separator: "/", omittingEmptySubsequences: false)
-            guard template.count == segments.count else { return false }
-            return zip(template, segments).allSatisfy { pattern, segment in
-                pattern.hasPrefix("{") ? !segment.isEmpty : pattern == segment
+        /// Whether a path (without query), split by ``segments(of:)``, matches the template.
+        func matches(_ candidate: [Substring]) -> Bool {
+            guard segments.count == candidate.count else { return false }
+            return zip(segments, candidate).allSatisfy { pattern, segment in
+                pattern.first == "{" ? !segment.isEmpty : pattern == segment
             }
         }
     }
@@ -137,12 +149,14 @@ struct OperationCatalog: Sendable {
 
     /// The methods the operations at `path` accept, for a 405's `Allow`.
     func methods(path: Substring) -> [String] {
-        operations.filter { $0.matches(path: path) }.map(\.method).sorted()
+        let candidate = Operation.segments(of: path)
+        return operations.filter { $0.matches(candidate) }.map(\.method).sorted()
     }
 
     /// The operation for a request, or `nil` when no operation has this path (whatever the method).
     func operation(method: String, path: Substring) -> (operation: Operation?, pathExists: Bool) {
-        let atPath = operations.filter { $0.matches(path: path) }
+        let candidate = Operation.segments(of: path)
+        let atPath = operations.filter { $0.matches(candidate) }
         return (atPath.first { $0.method == method }, !atPath.isEmpty)
     }
 

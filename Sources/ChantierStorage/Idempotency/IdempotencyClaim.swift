@@ -21,6 +21,9 @@ public struct IdempotencyRecord: Sendable, Hashable {
     public var claim: IdempotencyClaim
     /// The first response, once stored; `nil` while the first request is being answered.
     public var response: StoredResponse?
+    /// The first request's change committed long ago and its answer was never stored: the daemon
+    /// that answered it stopped in between. No answer will come; the change is there.
+    public var answerLost = false
 
     public struct StoredResponse: Sendable, Hashable {
         public var status: Int

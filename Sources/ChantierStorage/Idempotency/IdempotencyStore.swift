@@ -2,24 +2,30 @@ import ChantierPQ
 
 /// Idempotency keys in `idempotency_keys`.
 public enum IdempotencyStore {
+    /// How long after its claim a request without a stored answer is taken for one whose daemon
+    /// stopped: longer than any request runs (statements time out after 30 s by default).
+    static let answerWait = PQInterval(minutes: 2)
+
     /// The record of `key` for `callerUID`, if a request used it.
     public static func find(callerUID: Int, key: String, in database: Database) async throws -> IdempotencyRecord? {
         try await database.read { connection in
             guard
                 let row = try await connection.query(
                     """
-                    SELECT method, path, request_body, response_status, response_content_type, response_body
+                    SELECT method, path, request_body, response_status, response_content_type, response_body,
+                           response_status IS NULL AND created_at < now() - \(answerWait)
                     FROM idempotency_keys WHERE caller_uid = \(callerUID) AND key = \(key)
                     """
                 ).firstRow
             else { return nil }
-            let (method, path, request, status, contentType, body) = try row.decode(
+            let (method, path, request, status, contentType, body, answerLost) = try row.decode(
                 String.self,
                 String.self,
                 PQBytes.self,
                 Int?.self,
                 String?.self,
-                PQBytes?.self
+                PQBytes?.self,
+                Bool.self
             )
             let claim = IdempotencyClaim(
                 callerUID: callerUID,
@@ -31,7 +37,7 @@ public enum IdempotencyStore {
             let response = status.map {
                 IdempotencyRecord.StoredResponse(status: $0, contentType: contentType, body: body?.bytes ?? [])
             }
-            return IdempotencyRecord(claim: claim, response: response)
+            return IdempotencyRecord(claim: claim, response: response, answerLost: answerLost)
         }
     }
 

@@ -6,7 +6,7 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
 
     public init(field: String, problem: String) {
         self.field = field
-        self.problem = problem
+        self.problem = QuotedText.bounded(problem)
     }
 
     public var description: String { field.isEmpty ? problem : "\(field): \(problem)" }
@@ -33,10 +33,15 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
             if let index = key.intValue {
                 path += "[\(index)]"
             } else {
-                path += (path.isEmpty ? "" : ".") + key.stringValue
+                path += (path.isEmpty ? "" : ".") + shortened(key.stringValue)
             }
         }
         return path
+    }
+
+    /// A key cut to ``QuotedText/limit`` characters for a message: the file may hold anything.
+    static func shortened(_ key: String) -> String {
+        key.count > QuotedText.limit ? key.prefix(QuotedText.limit - 1) + "…" : key
     }
 
     private static func describe(_ type: Any.Type) -> String {

@@ -157,7 +157,11 @@ struct ErrorMiddleware: RouterMiddleware {
             return .databaseUnavailable()
         default:
             if error.is(.adminShutdown) || error.is(.cannotConnectNow) { return .databaseUnavailable() }
-            if error.is(.characterNotInRepertoire) || error.is(.untranslatableCharacter) {
+            // PostgreSQL refuses NUL and bytes that are not UTF-8; ChantierPQ refuses a NUL before
+            // sending it (a text parameter cannot carry one).
+            if error.is(.characterNotInRepertoire) || error.is(.untranslatableCharacter)
+                || error.code == .textWithNUL
+            {
                 return APIError(
                     .badRequest,
                     .invalidField,

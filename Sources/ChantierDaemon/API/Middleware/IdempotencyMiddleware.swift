@@ -2,6 +2,7 @@ import ChantierAPI
 import ChantierStorage
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import Synchronization
 
@@ -52,7 +53,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         let response = try await RequestScope.$current.withValue(scope) {
             try await next(request, context)
         }
-        return try await keep(response, for: claim)
+        return try await keep(response, for: claim, logger: context.logger)
     }
 
     private func replay(_ record: IdempotencyRecord, for claim: IdempotencyClaim) throws -> Response {
@@ -64,6 +65,14 @@ struct IdempotencyMiddleware: RouterMiddleware {
             )
         }
         guard let stored = record.response else {
+            if record.answerLost {
+                throw APIError(
+                    .conflict,
+                    .requestInProgress,
+                    "the request with this Idempotency-Key was carried out, but its answer was lost when the daemon "
+                        + "stopped; look at the result (a list or show command) instead of retrying"
+                )
+            }
             throw APIError(
                 .conflict,
                 .requestInProgress,
@@ -81,17 +90,23 @@ struct IdempotencyMiddleware: RouterMiddleware {
     }
 
     /// Stores the response for retries when the request's change committed with the key.
-    private func keep(_ response: Response, for claim: IdempotencyClaim) async throws -> Response {
+    private func keep(_ response: Response, for claim: IdempotencyClaim, logger: Logger) async throws -> Response {
         var response = response
         let collector = ResponseCollector()
         try await response.body.write(collector.writer)
         let bytes = collector.bytes
-        try await IdempotencyStore.storeResponse(
-            .init(status: response.status.code, contentType: response.headers[.contentType], body: bytes),
-            callerUID: claim.callerUID,
-            key: claim.key,
-            in: database
-        )
+        do {
+            try await IdempotencyStore.storeResponse(
+                .init(status: response.status.code, contentType: response.headers[.contentType], body: bytes),
+                callerUID: claim.callerUID,
+                key: claim.key,
+                in: database
+            )
+        } catch {
+            // The change committed: its caller hears so even if a retry will not (the database
+            // went away between the two).
+            logger.warning("cannot keep an answer for retries", metadata: ["chantier.error": "\(error)"])
+        }
         response.body = .init(byteBuffer: ByteBuffer(bytes: bytes))
         return response
     }
