@@ -105,6 +105,24 @@ struct APITests {
             path: "/v1/sectors"
         )
         #expect(again.status == 409 && again.body.contains("already-exists"))
+
+        // A change whose daemon stopped between its commit and keeping its answer: a retry long
+        // after is told the change was made and the answer lost, not to wait.
+        let lost = #"{"code": "cap-sud", "name": "Cap sud"}"#
+        try await database.withPool { pool throws in
+            try await pool.query(
+                """
+                INSERT INTO idempotency_keys (caller_uid, key, method, path, request_body, created_at)
+                VALUES (\(Int(getuid())), 'lost-1', 'POST', '/v1/sectors', \(PQBytes(Array(lost.utf8))),
+                        now() - interval '3 minutes')
+                """
+            )
+        }
+        let retried = try await daemon.curl(
+            ["-X", "POST", "-H", "content-type: application/json", "-H", "Idempotency-Key: lost-1", "-d", lost],
+            path: "/v1/sectors"
+        )
+        #expect(retried.status == 409 && retried.body.contains("answer was lost"), "\(retried.body)")
         await daemon.stop()
     }
 
