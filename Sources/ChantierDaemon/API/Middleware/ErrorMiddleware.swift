@@ -22,10 +22,13 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             let apiError = Self.apiError(for: error, request: request)
             if apiError.status == .internalServerError {
+                // The underlying error only: the generated server's error also prints the
+                // operation's whole input, which may hold personal data.
+                let underlying = (error as? ServerError)?.underlyingError ?? error
                 context.logger.error(
                     "request failed",
                     metadata: [
-                        "chantier.error": "\(String(reflecting: error))", "chantier.path": "\(request.uri.path)",
+                        "chantier.error": "\(String(reflecting: underlying))", "chantier.path": "\(request.uri.path)",
                     ]
                 )
             }
