@@ -4,6 +4,11 @@ public enum QuotedText {
     /// The longest value a message quotes whole.
     public static let limit = 60
 
+    /// `text` cut to ``limit`` characters, the last one an ellipsis, when it is longer.
+    public static func cut(_ text: String) -> String {
+        text.count > limit ? text.prefix(limit - 1) + "…" : text
+    }
+
     /// `message` with every `"…"` quotation longer than ``limit`` characters cut to it.
     public static func bounded(_ message: String) -> String {
         guard message.count > limit else { return message }
@@ -12,7 +17,7 @@ public enum QuotedText {
         for character in message {
             if character == "\"" {
                 if let text = quoted {
-                    result += text.count > limit ? text.prefix(limit - 1) + "…\"" : text + "\""
+                    result += cut(text) + "\""
                     quoted = nil
                 } else {
                     quoted = "\""
@@ -23,7 +28,7 @@ public enum QuotedText {
                 result.append(character)
             }
         }
-        if let text = quoted { result += text.count > limit ? text.prefix(limit - 1) + "…" : text }
+        if let text = quoted { result += cut(text) }
         return result
     }
 }

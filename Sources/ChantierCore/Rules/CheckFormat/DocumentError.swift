@@ -33,15 +33,10 @@ public struct DocumentError: Error, Sendable, CustomStringConvertible {
             if let index = key.intValue {
                 path += "[\(index)]"
             } else {
-                path += (path.isEmpty ? "" : ".") + shortened(key.stringValue)
+                path += (path.isEmpty ? "" : ".") + QuotedText.cut(key.stringValue)
             }
         }
         return path
-    }
-
-    /// A key cut to ``QuotedText/limit`` characters for a message: the file may hold anything.
-    static func shortened(_ key: String) -> String {
-        key.count > QuotedText.limit ? key.prefix(QuotedText.limit - 1) + "…" : key
     }
 
     private static func describe(_ type: Any.Type) -> String {
