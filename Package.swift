@@ -42,7 +42,7 @@ let package = Package(
 
         .target(
             name: "ChantierPQ",
-            dependencies: ["CLibPQ", logging, .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: ["CLibPQ", logging, .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
         .target(name: "ChantierSystemd", dependencies: ["CSystemd", logging]),
         .target(name: "ChantierCore"),
@@ -79,6 +79,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOExtras", package: "swift-nio-extras"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

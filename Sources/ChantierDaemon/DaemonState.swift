@@ -1,6 +1,6 @@
 import ChantierCore
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// What the daemon's parts know about each other at run time: the database's state, the schema,
 /// leadership, and the configuration in force (which a reload replaces).
@@ -23,20 +23,20 @@ final class DaemonState: Sendable {
 
     let startedAt = Date()
     let version: String
-    private let snapshot: Mutex<Snapshot>
+    private let snapshot: NIOLockedValueBox<Snapshot>
     /// The week being planned, if a plan is being made: one at a time.
-    let planning = Mutex<LocalDate?>(nil)
+    let planning = NIOLockedValueBox<LocalDate?>(nil)
 
     init(configuration: DaemonConfiguration, version: String) {
-        snapshot = Mutex(Snapshot(configuration: configuration))
+        snapshot = NIOLockedValueBox(Snapshot(configuration: configuration))
         self.version = version
     }
 
-    var current: Snapshot { snapshot.withLock { $0 } }
-    var configuration: DaemonConfiguration { snapshot.withLock { $0.configuration } }
+    var current: Snapshot { snapshot.withLockedValue { $0 } }
+    var configuration: DaemonConfiguration { snapshot.withLockedValue { $0.configuration } }
 
     func update(_ change: (inout Snapshot) -> Void) {
-        snapshot.withLock { change(&$0) }
+        snapshot.withLockedValue { change(&$0) }
     }
 
     /// Throws the API's 503 when the database is known to be down, so callers fail fast.

@@ -2,11 +2,11 @@ internal import CLibPQ
 import Dispatch
 import Glibc
 public import Logging
-public import NIOPosix
+import NIOConcurrencyHelpers
 import Synchronization
 
-/// One libpq connection. Every call that can block runs on the pool's dedicated thread pool, never
-/// on Swift's cooperative threads.
+/// One libpq connection. Every call that can block runs on the connection's own thread
+/// (``PQThread``), never on Swift's cooperative threads.
 ///
 /// A connection serves one task at a time (the pool leases it out); concurrent use is serialized.
 /// Statements are prepared on first use and cached for the life of the connection.
@@ -26,11 +26,11 @@ public final class PQConnection: Sendable {
 
     static let statementCacheCapacity = 256
 
-    private let state: Mutex<State>
+    private let state: NIOLockedValueBox<State>
     // PQcancel only reads this object and is documented as safe from any thread.
     nonisolated(unsafe) private let cancelHandle: OpaquePointer?
     private let wasCancelled = Atomic<Bool>(false)
-    private let threadPool: NIOThreadPool
+    private let thread: PQThread
     private let notices: PQNoticeReceiver
     let logger: Logger
     /// The server process serving this connection.
@@ -38,10 +38,10 @@ public final class PQConnection: Sendable {
     /// The server version, as libpq reports it (`150018` for 15.18).
     public let serverVersion: Int
 
-    private init(raw: OpaquePointer, threadPool: NIOThreadPool, notices: PQNoticeReceiver, logger: Logger) {
-        state = Mutex(State(raw: raw, lastUsed: .now))
+    private init(raw: OpaquePointer, thread: PQThread, notices: PQNoticeReceiver, logger: Logger) {
+        state = NIOLockedValueBox(State(raw: raw, lastUsed: .now))
         cancelHandle = PQgetCancel(raw)
-        self.threadPool = threadPool
+        self.thread = thread
         self.notices = notices
         self.logger = logger
         backendPID = PQbackendPID(raw)
@@ -50,20 +50,30 @@ public final class PQConnection: Sendable {
 
     deinit {
         if let cancelHandle { PQfreeCancel(cancelHandle) }
-        state.withLock { PQfinish($0.raw) }
+        state.withLockedValue { PQfinish($0.raw) }
+        thread.stop()
     }
+
+    /// The executor of the connection's thread, for the task that holds the connection.
+    var executor: any TaskExecutor { thread }
 
     /// Opens a connection and prepares its session (UTC, ISO dates and intervals, statement timeout).
     public static func connect(
         _ configuration: PQConnectionConfiguration,
-        threadPool: NIOThreadPool,
         logger: Logger
     ) async throws -> PQConnection {
         let notices = PQNoticeReceiver(logger: logger)
-        let connection = try await run(on: threadPool) { () throws(PQError) -> PQConnection in
-            let raw = try openBlocking(configuration)
-            notices.install(on: raw)
-            return PQConnection(raw: raw, threadPool: threadPool, notices: notices, logger: logger)
+        let thread = PQThread(name: "pq-connection")
+        let connection: PQConnection
+        do {
+            connection = try await thread.call { () throws(PQError) -> PQConnection in
+                let raw = try openBlocking(configuration)
+                notices.install(on: raw)
+                return PQConnection(raw: raw, thread: thread, notices: notices, logger: logger)
+            }
+        } catch {
+            thread.stop()
+            throw error
         }
         try await connection.simpleQuery(sessionSetup(configuration))
         return connection
@@ -200,7 +210,7 @@ public final class PQConnection: Sendable {
 
     // MARK: - Running blocking calls
 
-    /// Runs `body` with exclusive access to the connection on the thread pool. If the task is
+    /// Runs `body` with exclusive access to the connection on its thread. If the task is
     /// cancelled meanwhile, asks the server to cancel the running statement; the connection is
     /// then retired by the pool, so a late cancel request can never hit a later statement.
     private func runBlocking<Result: Sendable>(
@@ -209,26 +219,17 @@ public final class PQConnection: Sendable {
         if Task.isCancelled {
             throw PQError(code: .cancelled, message: "the task was cancelled before the statement was sent")
         }
+        let locked = { @Sendable () throws(PQError) -> Result in
+            try self.state.withLockedValue { (state: inout State) -> Swift.Result<Result, PQError> in
+                defer { state.lastUsed = .now }
+                return Swift.Result { () throws(PQError) in try body(self, &state) }
+            }.get()
+        }
         return try await withTaskCancellationHandler {
-            try await Self.run(on: threadPool) { () throws(PQError) -> Result in
-                try self.state.withLock { (state: inout State) throws(PQError) -> Result in
-                    defer { state.lastUsed = .now }
-                    return try body(self, &state)
-                }
-            }
+            // The task holding the connection runs on its thread (see PQPool.withConnection).
+            thread.isCurrent ? try locked() : try await thread.call(locked)
         } onCancel: {
             requestCancel()
-        }
-    }
-
-    private static func run<Result: Sendable>(
-        on threadPool: NIOThreadPool,
-        _ body: @escaping @Sendable () throws(PQError) -> Result
-    ) async throws -> Result {
-        do {
-            return try await threadPool.runIfActive { try body() }
-        } catch is NIOThreadPoolError.ThreadPoolInactive {
-            throw PQError(code: .poolClosed, message: "the connection pool is closed")
         }
     }
 
@@ -253,7 +254,9 @@ public final class PQConnection: Sendable {
     /// Whether the connection can go back to the pool: open, outside any transaction, not cancelled.
     var isReusable: Bool {
         guard !wasCancelled.load(ordering: .relaxed) else { return false }
-        return state.withLock { PQstatus($0.raw) == CONNECTION_OK && PQtransactionStatus($0.raw) == PQTRANS_IDLE }
+        return state.withLockedValue {
+            PQstatus($0.raw) == CONNECTION_OK && PQtransactionStatus($0.raw) == PQTRANS_IDLE
+        }
     }
 
     /// Whether an idle connection still works: the server has sent nothing since it went idle
@@ -275,6 +278,6 @@ public final class PQConnection: Sendable {
 
     /// Direct access to the libpq connection, for a listener that owns its connection outright.
     func withRaw<Result>(_ body: (OpaquePointer) throws -> Result) rethrows -> Result {
-        try state.withLock { try body($0.raw) }
+        try state.withLockedValue { try body($0.raw) }
     }
 }

@@ -30,11 +30,7 @@ extension PQPool {
     /// `pg_notify`), and delivers what arrives. Notifications sent after this returns are delivered.
     /// The connection is not one of the pool's and waits on its own thread.
     public func listen(to channels: [String]) async throws -> PQNotifications {
-        let connection = try await PQConnection.connect(
-            configuration.connection,
-            threadPool: threadPool,
-            logger: logger
-        )
+        let connection = try await PQConnection.connect(configuration.connection, logger: logger)
         for channel in channels {
             try await connection.query("LISTEN \(identifier: channel)")
         }

@@ -1,9 +1,9 @@
 public import Logging
-import NIOPosix
+import NIOConcurrencyHelpers
 import Synchronization
 
-/// A bounded pool of connections with its own thread pool for libpq's blocking calls, sized to
-/// the number of connections so that a blocked call never waits for a thread.
+/// A bounded pool of connections, each with its own thread for libpq's blocking calls (a
+/// ``PQThread``), so that a blocked call never waits for a thread nor holds a cooperative one.
 ///
 /// Idle connections are checked before reuse (a server restart is noticed and the connection
 /// replaced), callers wait up to ``Configuration/acquireTimeout`` when every connection is busy,
@@ -11,7 +11,7 @@ import Synchronization
 public final class PQPool: Sendable {
     public struct Configuration: Sendable {
         public var connection: PQConnectionConfiguration
-        /// The most connections open at once (and the number of threads for blocking calls).
+        /// The most connections open at once (each has its own thread).
         public var maxConnections: Int
         /// How long a caller waits for a free connection before ``PQError/Code/poolTimeout``.
         public var acquireTimeout: Duration
@@ -44,38 +44,36 @@ public final class PQPool: Sendable {
 
     public let configuration: Configuration
     let logger: Logger
-    let threadPool: NIOThreadPool
-    private struct Guarded: ~Copyable {
+    private struct Guarded: Sendable {
         var pool: PQPoolState<PQConnection, Waiter>
         /// Callers of ``close()`` waiting for the last leased connection to come back.
         var closers: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let guarded: Mutex<Guarded>
+    private let guarded: NIOLockedValueBox<Guarded>
     private let nextWaiterID = Atomic<UInt64>(0)
 
     public init(configuration: Configuration, logger: Logger) {
         precondition(configuration.maxConnections > 0, "maxConnections must be at least 1")
         self.configuration = configuration
         self.logger = logger
-        threadPool = NIOThreadPool(numberOfThreads: configuration.maxConnections)
-        threadPool.start()
-        guarded = Mutex(Guarded(pool: PQPoolState(capacity: configuration.maxConnections)))
+        guarded = NIOLockedValueBox(Guarded(pool: PQPoolState(capacity: configuration.maxConnections)))
     }
 
     /// Open connections, idle ones, and callers waiting for one.
     public var usage: (open: Int, idle: Int, waiting: Int) {
-        guarded.withLock { ($0.pool.slotsInUse, $0.pool.idle.count, $0.pool.waiting) }
+        guarded.withLockedValue { ($0.pool.slotsInUse, $0.pool.idle.count, $0.pool.waiting) }
     }
 
     // MARK: - Using connections
 
-    /// Leases a connection for the duration of `body`.
+    /// Leases a connection for the duration of `body`, which runs on the connection's thread: its
+    /// statements are then direct calls, with no switch of thread before and after each one.
     public func withConnection<Result>(_ body: (PQConnection) async throws -> Result) async throws -> Result {
         let connection = try await lease()
         let result: Result
         do {
-            result = try await body(connection)
+            result = try await withTaskExecutorPreference(connection.executor) { try await body(connection) }
         } catch {
             giveBack(connection)
             throw error
@@ -123,11 +121,7 @@ public final class PQPool: Sendable {
                 grant = .connect
             case .connect:
                 do {
-                    return try await PQConnection.connect(
-                        configuration.connection,
-                        threadPool: threadPool,
-                        logger: logger
-                    )
+                    return try await PQConnection.connect(configuration.connection, logger: logger)
                 } catch {
                     handOnFreedSlot()
                     throw error
@@ -140,7 +134,7 @@ public final class PQPool: Sendable {
         let id = nextWaiterID.add(1, ordering: .relaxed).newValue
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Grant, any Error>) in
-                switch guarded.withLock({ $0.pool.lease(id: id, waiter: Waiter(continuation: continuation)) }) {
+                switch guarded.withLockedValue({ $0.pool.lease(id: id, waiter: Waiter(continuation: continuation)) }) {
                 case .use(let connection):
                     continuation.resume(returning: .connection(connection))
                 case .connect:
@@ -170,23 +164,23 @@ public final class PQPool: Sendable {
                 )
             )
         }
-        let attached = guarded.withLock { $0.pool.updateWaiter(id: id) { $0.timer = timer } }
+        let attached = guarded.withLockedValue { $0.pool.updateWaiter(id: id) { $0.timer = timer } }
         if !attached { timer.cancel() }
     }
 
     private func fail(waiter id: UInt64, with error: PQError) {
-        guard let waiter = guarded.withLock({ $0.pool.removeWaiter(id: id) }) else { return }
+        guard let waiter = guarded.withLockedValue({ $0.pool.removeWaiter(id: id) }) else { return }
         waiter.timer?.cancel()
         waiter.continuation.resume(throwing: error)
     }
 
     private func giveBack(_ connection: PQConnection) {
         let reusable = connection.isReusable
-        perform(guarded.withLock { $0.pool.giveBack(connection, reusable: reusable) })
+        perform(guarded.withLockedValue { $0.pool.giveBack(connection, reusable: reusable) })
     }
 
     private func handOnFreedSlot() {
-        perform(guarded.withLock { $0.pool.releaseSlot() })
+        perform(guarded.withLockedValue { $0.pool.releaseSlot() })
     }
 
     private func perform(_ action: PQPoolState<PQConnection, Waiter>.ReturnAction) {
@@ -200,7 +194,7 @@ public final class PQPool: Sendable {
             waiter.timer?.cancel()
             waiter.continuation.resume(returning: .connect)
         case .drop:
-            let closers = guarded.withLock { guarded in
+            let closers = guarded.withLockedValue { guarded in
                 guard guarded.pool.isClosed, guarded.pool.slotsInUse == 0 else {
                     return [CheckedContinuation<Void, Never>]()
                 }
@@ -213,23 +207,22 @@ public final class PQPool: Sendable {
 
     // MARK: - Closing
 
-    /// Closes idle connections, fails waiting callers, waits for leased connections to come back,
-    /// then stops the thread pool. Later calls fail with ``PQError/Code/poolClosed``.
+    /// Closes idle connections (and their threads), fails waiting callers and waits for leased
+    /// connections to come back. Later calls fail with ``PQError/Code/poolClosed``.
     public func close() async {
         // Dropping the idle connections closes them.
-        let waiters = guarded.withLock { $0.pool.close().waiters }
+        let waiters = guarded.withLockedValue { $0.pool.close().waiters }
         for waiter in waiters {
             waiter.timer?.cancel()
             waiter.continuation.resume(throwing: PQError(code: .poolClosed, message: "the connection pool is closed"))
         }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let drained = guarded.withLock { guarded in
+            let drained = guarded.withLockedValue { guarded in
                 if guarded.pool.slotsInUse == 0 { return true }
                 guarded.closers.append(continuation)
                 return false
             }
             if drained { continuation.resume() }
         }
-        try? await threadPool.shutdownGracefully()
     }
 }

@@ -88,3 +88,5 @@ struct PQPoolState<Connection, Waiter> {
         return closing
     }
 }
+
+extension PQPoolState: Sendable where Connection: Sendable, Waiter: Sendable {}

@@ -106,6 +106,34 @@ struct PQPoolTests {
         }
     }
 
+    @Test func aLeasedConnectionRunsItsHoldersCodeOnItsOwnThread() async throws {
+        // The code between a transaction's statements runs on the connection's thread, so that a
+        // statement is a direct call and not two switches of thread.
+        let database = try await TestDatabases.shared.database(migrated: false)
+        try await database.withPool(maxConnections: 2) { pool throws in
+            let threads = try await withThrowingTaskGroup(of: Set<UInt>.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        try await pool.withConnection { connection throws in
+                            var seen: Set<UInt> = []
+                            for _ in 0..<3 {
+                                try await connection.query("SELECT pg_sleep(0.05)")
+                                #expect(Self.currentThreadName() == "pq-connection")
+                                seen.insert(UInt(pthread_self()))
+                            }
+                            return seen
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Set<UInt>]()) { $0.append($1) }
+            }
+            #expect(threads.allSatisfy { $0.count == 1 }, "one connection, one thread: \(threads)")
+            #expect(Set(threads.flatMap { $0 }).count == 2, "two connections held at once ran on one thread")
+        }
+    }
+
+    static func currentThreadName() -> String? { Thread.current.name }
+
     @Test func preparedStatementsAreCachedAndSurviveATableChange() async throws {
         let database = try await TestDatabases.shared.database(migrated: false)
         try await database.withPool(maxConnections: 1) { pool throws in

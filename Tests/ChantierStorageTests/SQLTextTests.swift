@@ -18,18 +18,9 @@ struct SQLTextTests {
         "Sources/ChantierStorage/Statistics/StatisticsRepository+Outcomes.swift": (3, "column names from enum cases"),
     ]
 
-    static func swiftFiles(under folder: String) throws -> [(path: String, text: String)] {
-        let root = TestDatabases.repositoryRoot
-        let base = root.appending(path: folder)
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
-        return try walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" }.map { url in
-            (String(url.path.dropFirst(root.path.count + 1)), try String(contentsOf: url, encoding: .utf8))
-        }
-    }
-
     @Test func rawSQLTextIsMadeOnlyWhereItWasReviewed() throws {
         var found: [String: Int] = [:]
-        for file in try Self.swiftFiles(under: "Sources") where !file.path.hasPrefix("Sources/ChantierPQ/") {
+        for file in try SourceFiles.swift(under: "Sources") where !file.path.hasPrefix("Sources/ChantierPQ/") {
             let count = file.text.components(separatedBy: "unsafeSQL:").count - 1
             if count > 0 { found[file.path] = count }
         }
@@ -44,7 +35,7 @@ struct SQLTextTests {
 
     @Test func onlyChantierPQHandsSQLTextToLibpq() throws {
         let calls = ["PQexec", "PQprepare", "PQsendQuery", "PQsendPrepare", "PQdescribePrepared"]
-        for file in try Self.swiftFiles(under: "Sources") where !file.path.hasPrefix("Sources/ChantierPQ/") {
+        for file in try SourceFiles.swift(under: "Sources") where !file.path.hasPrefix("Sources/ChantierPQ/") {
             for call in calls {
                 #expect(!file.text.contains(call + "("), "\(file.path) calls \(call): go through PQConnection")
             }

@@ -1,7 +1,7 @@
 import ChantierSystemd
 import Foundation
 public import Logging
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The daemon's log output. `main` bootstraps swift-log with ``makeHandler(label:)`` once; the
 /// configuration then sets the level and the format, and a reload can change the level.
@@ -11,7 +11,7 @@ public enum DaemonLogging {
         var useJournal: Bool
     }
 
-    private static let settings = Mutex(
+    private static let settings = NIOLockedValueBox(
         Settings(useJournal: JournalLogHandler.standardErrorIsJournal(environment: ProcessInfo.processInfo.environment))
     )
 
@@ -20,12 +20,12 @@ public enum DaemonLogging {
         DaemonLogHandler(label: label)
     }
 
-    static var level: Logger.Level { settings.withLock { $0.level } }
-    static var usesJournal: Bool { settings.withLock { $0.useJournal } }
+    static var level: Logger.Level { settings.withLockedValue { $0.level } }
+    static var usesJournal: Bool { settings.withLockedValue { $0.useJournal } }
 
     /// Applies the configured level and format (`auto` picks the journal when standard error is it).
     static func configure(_ log: DaemonConfiguration.Log, environment: [String: String]) {
-        settings.withLock {
+        settings.withLockedValue {
             $0.level = log.level
             switch log.format {
             case .auto: $0.useJournal = JournalLogHandler.standardErrorIsJournal(environment: environment)
@@ -36,7 +36,7 @@ public enum DaemonLogging {
     }
 
     static func setLevel(_ level: Logger.Level) {
-        settings.withLock { $0.level = level }
+        settings.withLockedValue { $0.level = level }
     }
 }
 

@@ -3,7 +3,7 @@ import ChantierCore
 import ChantierStorage
 import Foundation
 import HTTPTypes
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// Makes proposals: reads the week from the database, runs the planner on a thread of its own
 /// (a search of seconds must never hold one of the cooperative threads the API answers on), and
@@ -27,7 +27,7 @@ struct PlanMaker: Sendable {
         audit: AuditContext,
         idempotency: IdempotencyClaim? = nil
     ) async throws -> PlanRecord {
-        let claimed = state.planning.withLock { current -> LocalDate? in
+        let claimed = state.planning.withLockedValue { current -> LocalDate? in
             guard let current else {
                 current = monday
                 return nil
@@ -41,7 +41,7 @@ struct PlanMaker: Sendable {
                 "the plan of the week of \(claimed) is being made; ask again when it is done"
             )
         }
-        defer { state.planning.withLock { $0 = nil } }
+        defer { state.planning.withLockedValue { $0 = nil } }
         let repository = PlanRepository(database: database, timeZone: state.configuration.timeZone)
         let started = ContinuousClock.now
         let week = try await repository.week(monday)

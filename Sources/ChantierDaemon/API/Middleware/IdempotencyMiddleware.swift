@@ -3,8 +3,8 @@ import ChantierStorage
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
-import Synchronization
 
 /// `Idempotency-Key` on a mutating request: the first request runs and its response is kept; a
 /// retry with the same key gets that response back (`Idempotency-Replayed: true`) and changes
@@ -114,15 +114,15 @@ struct IdempotencyMiddleware: RouterMiddleware {
 
 /// Collects a response body in memory (API responses are small JSON documents).
 private final class ResponseCollector: Sendable {
-    private let collected = Mutex<[UInt8]>([])
+    private let collected = NIOLockedValueBox<[UInt8]>([])
 
-    var bytes: [UInt8] { collected.withLock { $0 } }
+    var bytes: [UInt8] { collected.withLockedValue { $0 } }
 
     struct Writer: ResponseBodyWriter {
         let collector: ResponseCollector
 
         mutating func write(_ buffer: ByteBuffer) async throws {
-            collector.collected.withLock { $0.append(contentsOf: buffer.readableBytesView) }
+            collector.collected.withLockedValue { $0.append(contentsOf: buffer.readableBytesView) }
         }
 
         consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
