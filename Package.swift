@@ -46,7 +46,13 @@ let package = Package(
         ),
         .target(name: "ChantierSystemd", dependencies: ["CSystemd", logging]),
         .target(name: "ChantierCore"),
-        .target(name: "ChantierStorage", dependencies: ["ChantierCore", "ChantierPQ", logging]),
+        .target(
+            name: "ChantierStorage",
+            dependencies: [
+                "ChantierCore", "ChantierPQ", logging,
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "ChantierAPI",
             dependencies: [openAPIRuntime],

@@ -22,6 +22,11 @@ public final class PQConnection: Sendable {
     struct StatementKey: Hashable {
         var sql: String
         var types: [UInt32]
+
+        init(_ query: PQQuery) {
+            sql = query.sql
+            types = query.binds.map(\.type.oid)
+        }
     }
 
     static let statementCacheCapacity = 256
@@ -138,20 +143,21 @@ public final class PQConnection: Sendable {
     }
 
     func executeBlocking(_ query: PQQuery, state: inout State) throws(PQError) -> PQResult {
-        if query.binds.contains(where: { $0.text?.utf8.contains(0) == true }) {
-            throw PQError(
-                code: .textWithNUL,
-                message: "a text parameter contains a NUL character",
-                query: query.sql
-            )
-        }
-        let key = StatementKey(sql: query.sql, types: query.binds.map(\.type.oid))
+        try Self.refuseNUL(in: query)
+        let key = StatementKey(query)
         do {
             return try executePrepared(query, key: key, state: &state)
         } catch let error where error.is(.featureNotSupported) && PQtransactionStatus(state.raw) == PQTRANS_IDLE {
             // "cached plan must not change result type": a table changed under a cached statement.
             state.statements[key] = nil
             return try executePrepared(query, key: key, state: &state)
+        }
+    }
+
+    /// libpq takes text parameters as C strings, which end at a NUL.
+    static func refuseNUL(in query: PQQuery) throws(PQError) {
+        if query.binds.contains(where: { $0.text?.utf8.contains(0) == true }) {
+            throw PQError(code: .textWithNUL, message: "a text parameter contains a NUL character", query: query.sql)
         }
     }
 
@@ -169,7 +175,7 @@ public final class PQConnection: Sendable {
         }
     }
 
-    private func preparedName(for key: StatementKey, state: inout State) throws(PQError) -> String {
+    func preparedName(for key: StatementKey, state: inout State) throws(PQError) -> String {
         if let name = state.statements[key] { return name }
         if state.statements.count >= Self.statementCacheCapacity, PQtransactionStatus(state.raw) == PQTRANS_IDLE {
             PQclear(PQexec(state.raw, "DEALLOCATE ALL"))
@@ -184,7 +190,7 @@ public final class PQConnection: Sendable {
     }
 
     /// The result if it succeeded; otherwise the error it carries (the result is freed).
-    private func check(_ result: OpaquePointer?, raw: OpaquePointer, query: String) throws(PQError) -> OpaquePointer {
+    func check(_ result: OpaquePointer?, raw: OpaquePointer, query: String) throws(PQError) -> OpaquePointer {
         guard let result else {
             throw connectionError(raw: raw, query: query)
         }
@@ -199,7 +205,7 @@ public final class PQConnection: Sendable {
         }
     }
 
-    private func connectionError(raw: OpaquePointer, query: String?) -> PQError {
+    func connectionError(raw: OpaquePointer, query: String?) -> PQError {
         let lost = PQstatus(raw) == CONNECTION_BAD
         return PQError(
             code: lost ? .connectionLost : .server,
@@ -213,7 +219,7 @@ public final class PQConnection: Sendable {
     /// Runs `body` with exclusive access to the connection on its thread. If the task is
     /// cancelled meanwhile, asks the server to cancel the running statement; the connection is
     /// then retired by the pool, so a late cancel request can never hit a later statement.
-    private func runBlocking<Result: Sendable>(
+    func runBlocking<Result: Sendable>(
         _ body: @escaping @Sendable (PQConnection, inout State) throws(PQError) -> Result
     ) async throws -> Result {
         if Task.isCancelled {
@@ -251,11 +257,13 @@ public final class PQConnection: Sendable {
 
     // MARK: - State for the pool
 
-    /// Whether the connection can go back to the pool: open, outside any transaction, not cancelled.
+    /// Whether the connection can go back to the pool: open, outside any transaction and pipeline,
+    /// not cancelled.
     var isReusable: Bool {
         guard !wasCancelled.load(ordering: .relaxed) else { return false }
         return state.withLockedValue {
             PQstatus($0.raw) == CONNECTION_OK && PQtransactionStatus($0.raw) == PQTRANS_IDLE
+                && PQpipelineStatus($0.raw) == PQ_PIPELINE_OFF
         }
     }
 

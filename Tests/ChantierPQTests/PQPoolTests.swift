@@ -1,7 +1,8 @@
-import ChantierPQ
 import ChantierTestSupport
 import Foundation
 import Testing
+
+@testable import ChantierPQ
 
 @Suite("PQPool: bounded, self-healing, off the cooperative pool", .timeLimit(.minutes(3)))
 struct PQPoolTests {
@@ -118,7 +119,8 @@ struct PQPoolTests {
                             var seen: Set<UInt> = []
                             for _ in 0..<3 {
                                 try await connection.query("SELECT pg_sleep(0.05)")
-                                #expect(Self.currentThreadName() == "pq-connection")
+                                let thread = try #require(connection.executor as? PQThread)
+                                #expect(thread.isCurrent, "on \(Thread.current.name ?? "a thread with no name")")
                                 seen.insert(UInt(pthread_self()))
                             }
                             return seen
@@ -131,8 +133,6 @@ struct PQPoolTests {
             #expect(Set(threads.flatMap { $0 }).count == 2, "two connections held at once ran on one thread")
         }
     }
-
-    static func currentThreadName() -> String? { Thread.current.name }
 
     @Test func preparedStatementsAreCachedAndSurviveATableChange() async throws {
         let database = try await TestDatabases.shared.database(migrated: false)

@@ -2,52 +2,82 @@ import ChantierCore
 import ChantierPQ
 import Foundation
 
-/// Reads whole participants, with one query per table for any number of them.
+/// Reads whole participants, with one query per table for any number of them, all sent at once.
 enum ParticipantLoader {
-    static func load(ids: [Int], on connection: PQConnection) async throws -> [Participant] {
+    /// Loads the participants with `ids` (those that exist, in that order), in one round trip.
+    /// With `lock`, their rows are locked first (`FOR UPDATE`, in id order), for the transaction.
+    static func load(ids: [Int], lock: Bool = false, on connection: PQConnection) async throws -> [Participant] {
         guard !ids.isEmpty else { return [] }
+        let locking: [PQQuery] =
+            lock ? ["SELECT 1 FROM participants WHERE id = ANY(\(ids)) ORDER BY id FOR UPDATE"] : []
+        let results = Array(
+            try await connection.queries(
+                locking + [
+                    """
+                    SELECT participant.id, participant.given_name, participant.family_name, participant.birth_date,
+                           participant.sex, participant.email, participant.phone, participant.address, sector.code,
+                           participant.building, participant.lives_in_social_housing, participant.language, calendar.code,
+                           participant.school_name, participant.school_status, participant.diploma,
+                           participant.travel_minutes_home, participant.notes, participant.archived_at IS NOT NULL
+                    FROM participants participant
+                    LEFT JOIN sectors sector ON sector.id = participant.sector_id
+                    LEFT JOIN school_calendars calendar ON calendar.id = participant.school_calendar_id
+                    WHERE participant.id = ANY(\(ids))
+                    """,
+                    """
+                    SELECT participant_id, skill, certified_until FROM participant_skills
+                    WHERE participant_id = ANY(\(ids)) ORDER BY skill
+                    """,
+                    """
+                    SELECT participant_id, weekday, start_time, end_time FROM availability_windows
+                    WHERE participant_id = ANY(\(ids)) ORDER BY weekday, start_time
+                    """,
+                    """
+                    SELECT participant_id, day, available, start_time, end_time, note FROM availability_exceptions
+                    WHERE participant_id = ANY(\(ids)) ORDER BY day, start_time
+                    """,
+                    """
+                    SELECT participant_id, id, name, relationship, phone, email, notes FROM guardians
+                    WHERE participant_id = ANY(\(ids)) ORDER BY id
+                    """,
+                    """
+                    SELECT participant_id, id, kind, guardian_id, document_ref, signed_on, expires_on, revoked_on,
+                           max_minutes_per_week, tasks, availability
+                    FROM consents WHERE participant_id = ANY(\(ids)) ORDER BY signed_on, id
+                    """,
+                    """
+                    SELECT enrollment.participant_id, enrollment.id, program.code, enrollment.starts_on, enrollment.exit_on,
+                           enrollment.exit_reason, enrollment.exit_note
+                    FROM enrollments enrollment JOIN programs program ON program.id = enrollment.program_id
+                    WHERE enrollment.participant_id = ANY(\(ids)) ORDER BY enrollment.starts_on, enrollment.id
+                    """,
+                ]
+            ).dropFirst(locking.count)
+        )
+        let (rows, skills, windows, exceptions, guardians, consents, enrollments) = (
+            results[0],
+            results[1],
+            results[2],
+            results[3],
+            results[4],
+            results[5],
+            results[6]
+        )
         var participants: [Int: Participant] = [:]
-        for row in try await connection.query(
-            """
-            SELECT participant.id, participant.given_name, participant.family_name, participant.birth_date,
-                   participant.sex, participant.email, participant.phone, participant.address, sector.code,
-                   participant.building, participant.lives_in_social_housing, participant.language, calendar.code,
-                   participant.school_name, participant.school_status, participant.diploma,
-                   participant.travel_minutes_home, participant.notes, participant.archived_at IS NOT NULL
-            FROM participants participant
-            LEFT JOIN sectors sector ON sector.id = participant.sector_id
-            LEFT JOIN school_calendars calendar ON calendar.id = participant.school_calendar_id
-            WHERE participant.id = ANY(\(ids))
-            """
-        ) {
+        for row in rows {
             let participant = try participant(row)
             participants[participant.id] = participant
         }
-        for row in try await connection.query(
-            """
-            SELECT participant_id, skill, certified_until FROM participant_skills
-            WHERE participant_id = ANY(\(ids)) ORDER BY skill
-            """
-        ) {
+        for row in skills {
             let (id, skill, until) = try row.decode(Int.self, String.self, LocalDate?.self)
             participants[id]?.profile.skills.append(.init(name: skill, certifiedUntil: until))
         }
-        for row in try await connection.query(
-            """
-            SELECT participant_id, weekday, start_time, end_time FROM availability_windows
-            WHERE participant_id = ANY(\(ids)) ORDER BY weekday, start_time
-            """
-        ) {
+        for row in windows {
             let (id, weekday, start, end) = try row.decode(Int.self, Int.self, LocalTime.self, LocalTime.self)
             guard let day = Weekday(isoNumber: weekday) else { continue }
             participants[id]?.profile.availability.windows.append(WeeklyWindow(weekday: day, start: start, end: end))
         }
-        for row in try await connection.query(
-            """
-            SELECT participant_id, day, available, start_time, end_time, note FROM availability_exceptions
-            WHERE participant_id = ANY(\(ids)) ORDER BY day, start_time
-            """
-        ) {
+        for row in exceptions {
             let (id, day, available, start, end, note) = try row.decode(
                 Int.self,
                 LocalDate.self,
@@ -60,12 +90,7 @@ enum ParticipantLoader {
                 .init(date: day, available: available, start: start, end: end, note: note)
             )
         }
-        for row in try await connection.query(
-            """
-            SELECT participant_id, id, name, relationship, phone, email, notes FROM guardians
-            WHERE participant_id = ANY(\(ids)) ORDER BY id
-            """
-        ) {
+        for row in guardians {
             let (participantID, id, name, relationship, phone, email, notes) = try row.decode(
                 Int.self,
                 Int.self,
@@ -79,24 +104,11 @@ enum ParticipantLoader {
                 Guardian(id: id, name: name, relationship: relationship, phone: phone, email: email, notes: notes)
             )
         }
-        for row in try await connection.query(
-            """
-            SELECT participant_id, id, kind, guardian_id, document_ref, signed_on, expires_on, revoked_on,
-                   max_minutes_per_week, tasks, availability
-            FROM consents WHERE participant_id = ANY(\(ids)) ORDER BY signed_on, id
-            """
-        ) {
+        for row in consents {
             let consent = try consent(row)
             participants[consent.participantID]?.consents.append(consent.consent)
         }
-        for row in try await connection.query(
-            """
-            SELECT enrollment.participant_id, enrollment.id, program.code, enrollment.starts_on, enrollment.exit_on,
-                   enrollment.exit_reason, enrollment.exit_note
-            FROM enrollments enrollment JOIN programs program ON program.id = enrollment.program_id
-            WHERE enrollment.participant_id = ANY(\(ids)) ORDER BY enrollment.starts_on, enrollment.id
-            """
-        ) {
+        for row in enrollments {
             let (participantID, id, program, starts, exit, reason, note) = try row.decode(
                 Int.self,
                 Int.self,

@@ -17,8 +17,7 @@ public struct ParticipantRepository: Sendable {
     }
 
     static func participant(id: Int, on connection: PQConnection, lock: Bool = false) async throws -> Participant {
-        if lock { try await connection.query("SELECT 1 FROM participants WHERE id = \(id) FOR UPDATE") }
-        guard let participant = try await ParticipantLoader.load(ids: [id], on: connection).first else {
+        guard let participant = try await ParticipantLoader.load(ids: [id], lock: lock, on: connection).first else {
             throw StorageError(
                 code: .notFound,
                 message: "there is no participant \(id); chantierctl participant list shows them"

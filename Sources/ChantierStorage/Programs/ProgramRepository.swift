@@ -26,14 +26,21 @@ public struct ProgramRepository: Sendable {
     }
 
     static func program(code: String, on connection: PQConnection) async throws -> Program {
-        guard let row = try await connection.query("SELECT \(columns) FROM programs WHERE code = \(code)").firstRow
-        else {
+        let results = try await connection.queries([
+            "SELECT \(columns) FROM programs WHERE code = \(code)",
+            """
+            SELECT policy.program_id, policy.effective_from, policy.policy, policy.note
+            FROM program_policies policy JOIN programs program ON program.id = policy.program_id
+            WHERE program.code = \(code) ORDER BY policy.effective_from
+            """,
+        ])
+        guard let row = results[0].firstRow else {
             throw StorageError(
                 code: .notFound,
                 message: "there is no program \(code); chantierctl program list shows them"
             )
         }
-        return try await withPolicies([try program(row)], on: connection)[0]
+        return try withPolicies([try program(row)], rows: results[1])[0]
     }
 
     /// The programs with these ids, with their policies.
@@ -144,6 +151,11 @@ public struct ProgramRepository: Sendable {
             WHERE program_id = ANY(\(programs.map(\.id))) ORDER BY effective_from
             """
         )
+        return try withPolicies(programs, rows: rows)
+    }
+
+    /// The programs with their policies, from rows of (program id, effective from, policy, note).
+    private static func withPolicies(_ programs: [Program], rows: PQResult) throws -> [Program] {
         var versions: [Int: [Program.PolicyVersion]] = [:]
         for row in rows {
             let (programID, effectiveFrom, json, note) = try row.decode(
@@ -152,7 +164,7 @@ public struct ProgramRepository: Sendable {
                 PQJSON.self,
                 String?.self
             )
-            var policy = try json.decode(ProgramPolicy.self)
+            var policy = try ProgramPolicyCache.shared.policy(json)
             policy.id = programs.first { $0.id == programID }?.code ?? policy.id
             versions[programID, default: []].append(.init(effectiveFrom: effectiveFrom, policy: policy, note: note))
         }
