@@ -39,8 +39,18 @@ final class DaemonState: Sendable {
         snapshot.withLockedValue { change(&$0) }
     }
 
-    /// Throws the API's 503 when the database is known to be down, so callers fail fast.
-    func requireDatabase() throws {
+    /// How long a request that arrives while the daemon is starting waits for the database's first
+    /// answer before it is told 503: a restart (socket activation keeps the socket, so clients
+    /// reach the new daemon at once) should be invisible to clients.
+    static let startupHold: Duration = .seconds(3)
+
+    /// Throws the API's 503 when the database is down, so callers fail fast; while the daemon is
+    /// starting, first waits up to ``startupHold`` for the database's first answer.
+    func requireDatabase() async throws {
+        let deadline = ContinuousClock.now + Self.startupHold
+        while current.database == .starting, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         if case .up = current.database { return }
         throw APIError.databaseUnavailable()
     }

@@ -4,7 +4,7 @@ import ChantierStorage
 
 extension APIHandlers {
     func listAlerts(_ input: Operations.ListAlerts.Input) async throws -> Operations.ListAlerts.Output {
-        let scope = try scope()
+        let scope = try await scope()
         let alerts = try await AlertRepository(database: database, timeZone: timeZone).list(
             roles: scope.caller.roles,
             includeAcknowledged: input.query.all ?? false,
@@ -15,7 +15,7 @@ extension APIHandlers {
 
     func acknowledgeAlert(_ input: Operations.AcknowledgeAlert.Input) async throws -> Operations.AcknowledgeAlert.Output
     {
-        let scope = try scope()
+        let scope = try await scope()
         let alert = try await AlertRepository(database: database, timeZone: timeZone).acknowledge(
             id: input.path.id,
             roles: scope.caller.roles,

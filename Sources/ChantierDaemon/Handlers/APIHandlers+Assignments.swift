@@ -12,7 +12,7 @@ extension APIHandlers {
             switch input.body {
             case .json(let value): value
             }
-        let scope = try scope()
+        let scope = try await scope()
         let outcome = try await AssignmentRepository(database: database, timeZone: timeZone).assign(
             participantID: body.participantId,
             to: input.path.id,
@@ -59,7 +59,7 @@ extension APIHandlers {
             case .declined: .declined
             case .cancelled: .cancelled
             }
-        let scope = try scope()
+        let scope = try await scope()
         let shift = try await AssignmentRepository(database: database, timeZone: timeZone).setStatus(
             status,
             participantID: input.path.participantId,

@@ -4,7 +4,7 @@ import ChantierStorage
 
 extension APIHandlers {
     func listCalendars(_ input: Operations.ListCalendars.Input) async throws -> Operations.ListCalendars.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let calendars = try await CalendarRepository(database: database).list(
             includeArchived: input.query.includeArchived ?? false
         )
@@ -12,7 +12,7 @@ extension APIHandlers {
     }
 
     func getCalendar(_ input: Operations.GetCalendar.Input) async throws -> Operations.GetCalendar.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let calendar = try await CalendarRepository(database: database).calendar(code: input.path.code)
         let rulePack = input.query.rulePack.flatMap { RulePackID(rawValue: $0.rawValue) } ?? calendar.jurisdiction
         return .ok(.init(body: .json(.init(calendar, under: rulePack))))
@@ -56,7 +56,7 @@ extension APIHandlers {
                 needsClassDays: (jurisdiction ?? .quebec) != .france
             )
         }
-        let scope = try scope()
+        let scope = try await scope()
         let calendar = try await CalendarRepository(database: database).importContent(
             content,
             code: code,

@@ -4,7 +4,7 @@ import ChantierStorage
 
 extension APIHandlers {
     func listClients(_ input: Operations.ListClients.Input) async throws -> Operations.ListClients.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let clients = try await ClientRepository(database: database).list(
             includeArchived: input.query.includeArchived ?? false
         )
@@ -12,7 +12,7 @@ extension APIHandlers {
     }
 
     func getClient(_ input: Operations.GetClient.Input) async throws -> Operations.GetClient.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         return .ok(
             .init(body: .json(.init(try await ClientRepository(database: database).client(code: input.path.code))))
         )
@@ -33,7 +33,7 @@ extension APIHandlers {
             email: try RecordFields.email(body.email),
             notes: try RecordFields.optionalText(body.notes, field: "notes")
         )
-        let scope = try scope()
+        let scope = try await scope()
         let created = try await ClientRepository(database: database).create(
             client,
             audit: scope.audit,
@@ -43,7 +43,7 @@ extension APIHandlers {
     }
 
     func archiveClient(_ input: Operations.ArchiveClient.Input) async throws -> Operations.ArchiveClient.Output {
-        let scope = try scope()
+        let scope = try await scope()
         try await RegistryTable.client.archive(
             code: input.path.code,
             in: database,

@@ -6,7 +6,7 @@ extension APIHandlers {
     func listFollowUps(_ input: Operations.ListFollowUps.Input) async throws -> Operations.ListFollowUps.Output {
         let query = input.query
         let dueBy = try RecordFields.optionalDate(query.dueBy, field: "due_by")
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let followUps = try await FollowUpRepository(database: database).list(
             .init(
                 dueBy: dueBy,
@@ -38,7 +38,7 @@ extension APIHandlers {
         if body.situation != nil, body.outcomeId != nil {
             throw RecordError(field: "outcome_id", "give the situation learnt or an outcome recorded earlier, not both")
         }
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let repository = FollowUpRepository(database: database)
         let followUp = try await repository.followUp(id: input.path.id)
         let outcome = try body.situation.map { situation in
@@ -55,7 +55,7 @@ extension APIHandlers {
                 today: today
             )
         }
-        let scope = try scope()
+        let scope = try await scope()
         let (done, _) = try await repository.complete(
             id: input.path.id,
             on: day,

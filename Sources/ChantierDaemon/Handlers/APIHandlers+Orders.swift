@@ -5,7 +5,7 @@ import OpenAPIRuntime
 
 extension APIHandlers {
     func listOrders(_ input: Operations.ListOrders.Input) async throws -> Operations.ListOrders.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let orders = try await repository.list(
             site: input.query.site,
             program: input.query.program,
@@ -15,7 +15,7 @@ extension APIHandlers {
     }
 
     func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         return .ok(.init(body: .json(.init(try await repository.order(id: input.path.id)))))
     }
 
@@ -43,7 +43,7 @@ extension APIHandlers {
             notes: body.notes,
             skippedDays: Set((body.skip ?? []).map { try RecordFields.date($0, field: "skip") })
         ).validated()
-        let scope = try scope()
+        let scope = try await scope()
         let (order, shifts) = try await repository.create(
             details,
             horizon: horizon,
@@ -60,7 +60,7 @@ extension APIHandlers {
             }
         let from = try RecordFields.optionalDate(body.from, field: "from") ?? state.clock.today()
         let reason = try RecordFields.text(body.reason, field: "reason", maximum: 2000)
-        let scope = try scope()
+        let scope = try await scope()
         let order = try await repository.close(
             id: input.path.id,
             from: from,
@@ -74,7 +74,7 @@ extension APIHandlers {
     func importOrders(_ input: Operations.ImportOrders.Input) async throws -> Operations.ImportOrders.Output {
         guard case .csv(let body) = input.body else { throw APIError.csvExpected() }
         let text = try await CSVBody.text(body)
-        let scope = try scope()
+        let scope = try await scope()
         let (orders, shifts) = try await repository.importCSV(
             text,
             horizon: horizon,
@@ -85,7 +85,7 @@ extension APIHandlers {
     }
 
     func exportOrders(_ input: Operations.ExportOrders.Input) async throws -> Operations.ExportOrders.Output {
-        let scope = try scope()
+        let scope = try await scope()
         let text = try await repository.exportCSV(
             site: input.query.site,
             status: input.query.status.flatMap { WorkOrder.Status(rawValue: $0.rawValue) },

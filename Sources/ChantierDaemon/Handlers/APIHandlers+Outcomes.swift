@@ -18,7 +18,7 @@ extension APIHandlers {
             note: body.note,
             today: state.clock.today()
         )
-        let scope = try scope()
+        let scope = try await scope()
         let outcome = try await OutcomeRepository(database: database).record(
             draft,
             audit: scope.audit,
@@ -31,7 +31,7 @@ extension APIHandlers {
         let query = input.query
         let from = try RecordFields.optionalDate(query.from, field: "from")
         let to = try RecordFields.optionalDate(query.to, field: "to")
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let outcomes = try await OutcomeRepository(database: database).list(
             .init(participantID: query.participant, programCode: query.program, from: from, to: to)
         )
@@ -39,7 +39,7 @@ extension APIHandlers {
     }
 
     func getOutcome(_ input: Operations.GetOutcome.Input) async throws -> Operations.GetOutcome.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         return .ok(
             .init(body: .json(.init(try await OutcomeRepository(database: database).outcome(id: input.path.id))))
         )

@@ -8,7 +8,7 @@ extension APIHandlers {
             switch input.body {
             case .json(let value): value
             }
-        let scope = try scope()
+        let scope = try await scope()
         let participant = try await ConsentRepository(database: database).addGuardian(
             Guardian(
                 id: 0,
@@ -41,7 +41,7 @@ extension APIHandlers {
             tasks: body.tasks ?? [],
             availability: try body.availability.map { try RecordFields.windows($0, field: "availability") }
         )
-        let scope = try scope()
+        let scope = try await scope()
         let participant = try await ConsentRepository(database: database).addConsent(
             consent,
             to: input.path.id,
@@ -57,7 +57,7 @@ extension APIHandlers {
             case .json(let value): value
             }
         let date = try RecordFields.date(body.revokedOn, field: "revoked_on")
-        let scope = try scope()
+        let scope = try await scope()
         let participant = try await ConsentRepository(database: database).revokeConsent(
             input.path.consentId,
             of: input.path.id,
@@ -78,7 +78,7 @@ extension APIHandlers {
             case .json(let value): value
             }
         let date = try RecordFields.date(body.startsOn, field: "starts_on")
-        let scope = try scope()
+        let scope = try await scope()
         let participant = try await EnrollmentRepository(database: database).enroll(
             participantID: input.path.id,
             program: body.program,
@@ -95,7 +95,7 @@ extension APIHandlers {
             case .json(let value): value
             }
         let date = try RecordFields.date(body.exitOn, field: "exit_on")
-        let scope = try scope()
+        let scope = try await scope()
         let participant = try await EnrollmentRepository(database: database).exit(
             participantID: input.path.id,
             program: body.program,

@@ -10,7 +10,7 @@ extension APIHandlers {
     ) async throws
         -> Operations.ListParticipants.Output
     {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let today = state.clock.today()
         let filter = try ParticipantFilter(
             input.query,
@@ -24,7 +24,7 @@ extension APIHandlers {
     }
 
     func getParticipant(_ input: Operations.GetParticipant.Input) async throws -> Operations.GetParticipant.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let participant = try await ParticipantRepository(database: database).participant(id: input.path.id)
         return .ok(.init(body: .json(.init(participant, today: state.clock.today()))))
     }
@@ -60,7 +60,7 @@ extension APIHandlers {
         )
         profile.skills = try (body.skills ?? []).map { try Participant.Skill(text: $0) }
         profile.availability.windows = try RecordFields.windows(body.availability ?? [], field: "availability")
-        let scope = try scope()
+        let scope = try await scope()
         let today = state.clock.today()
         let participant = try await ParticipantRepository(database: database).create(
             profile,
@@ -80,7 +80,7 @@ extension APIHandlers {
             switch input.body {
             case .json(let value): value
             }
-        let scope = try scope()
+        let scope = try await scope()
         let today = state.clock.today()
         let participant = try await ParticipantRepository(database: database).update(
             id: input.path.id,
@@ -98,7 +98,7 @@ extension APIHandlers {
     ) async throws
         -> Operations.ArchiveParticipant.Output
     {
-        let scope = try scope()
+        let scope = try await scope()
         let participant = try await ParticipantRepository(database: database).archive(
             id: input.path.id,
             audit: scope.audit,
@@ -114,7 +114,7 @@ extension APIHandlers {
     {
         guard case .csv(let body) = input.body else { throw APIError.csvExpected() }
         let text = try await CSVBody.text(body)
-        let scope = try scope()
+        let scope = try await scope()
         let (added, updated) = try await ParticipantRepository(database: database).importCSV(
             text,
             today: state.clock.today(),
@@ -130,7 +130,7 @@ extension APIHandlers {
         -> Operations.ExportParticipants.Output
     {
         let filter = try ParticipantFilter(input.query, limit: 1_000_000, offset: 0)
-        let scope = try scope()
+        let scope = try await scope()
         let text = try await ParticipantRepository(database: database).exportCSV(
             filter,
             today: state.clock.today(),
@@ -146,7 +146,7 @@ extension APIHandlers {
     ) async throws
         -> Operations.ExportPersonalData.Output
     {
-        let scope = try scope()
+        let scope = try await scope()
         let document = try await PersonalDataRepository(database: database).export(
             participant: input.path.id,
             audit: scope.audit

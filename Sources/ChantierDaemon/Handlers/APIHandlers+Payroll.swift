@@ -9,7 +9,7 @@ extension APIHandlers {
         let last = try RecordFields.date(query.to, field: "to")
         guard first <= last else { throw RecordError(field: "to", "\(last) is before \(first)") }
         guard first.days(until: last) <= 366 else { throw RecordError(field: "to", "export at most a year at a time") }
-        let scope = try scope()
+        let scope = try await scope()
         let (payroll, leftOut) = try await PayrollRepository(database: database).export(
             period: DateRange(first, last),
             allowPartial: query.allowPartial ?? false,

@@ -30,7 +30,7 @@ extension APIHandlers {
             budget = .seconds(Int(seconds))
         }
         guard (body.seed ?? 0) >= 0 else { throw RecordError(field: "seed", "must be 0 or more") }
-        let scope = try scope()
+        let scope = try await scope()
         let record = try await PlanMaker(database: database, state: state).propose(
             week: monday,
             budget: budget,
@@ -43,25 +43,25 @@ extension APIHandlers {
 
     func listPlans(_ input: Operations.ListPlans.Input) async throws -> Operations.ListPlans.Output {
         let monday = try input.query.week.map { try week($0).first }
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let records = try await PlanRepository(database: database, timeZone: timeZone).list(week: monday)
         return .ok(.init(body: .json(.init(plans: records.map(Components.Schemas.Plan.init)))))
     }
 
     func getPlan(_ input: Operations.GetPlan.Input) async throws -> Operations.GetPlan.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let record = try await PlanRepository(database: database, timeZone: timeZone).record(id: input.path.id)
         return .ok(.init(body: .json(.init(record))))
     }
 
     func getPlanInstance(_ input: Operations.GetPlanInstance.Input) async throws -> Operations.GetPlanInstance.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let text = try await PlanRepository(database: database, timeZone: timeZone).instance(id: input.path.id)
         return .ok(.init(body: .plainText(HTTPBody(text))))
     }
 
     func diffPlan(_ input: Operations.DiffPlan.Input) async throws -> Operations.DiffPlan.Output {
-        let scope = try scope()
+        let scope = try await scope()
         let lines = try await PlanRepository(database: database, timeZone: timeZone).diff(
             id: input.path.id,
             audit: scope.audit
@@ -76,7 +76,7 @@ extension APIHandlers {
             switch input.body {
             case .json(let value): value
             }
-        let scope = try scope()
+        let scope = try await scope()
         let commit = try await PlanRepository(database: database, timeZone: timeZone).commit(
             id: input.path.id,
             skipRefused: body.skipRefused ?? false,
@@ -93,7 +93,7 @@ extension APIHandlers {
     }
 
     func discardPlan(_ input: Operations.DiscardPlan.Input) async throws -> Operations.DiscardPlan.Output {
-        let scope = try scope()
+        let scope = try await scope()
         let record = try await PlanRepository(database: database, timeZone: timeZone).discard(
             id: input.path.id,
             audit: scope.audit,

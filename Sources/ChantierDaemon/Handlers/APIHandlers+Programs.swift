@@ -7,7 +7,7 @@ import OpenAPIRuntime
 
 extension APIHandlers {
     func listPrograms(_ input: Operations.ListPrograms.Input) async throws -> Operations.ListPrograms.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let programs = try await ProgramRepository(database: database).list(
             includeArchived: input.query.includeArchived ?? false
         )
@@ -15,7 +15,7 @@ extension APIHandlers {
     }
 
     func getProgram(_ input: Operations.GetProgram.Input) async throws -> Operations.GetProgram.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let program = try await ProgramRepository(database: database).program(code: input.path.code)
         return .ok(.init(body: .json(try .init(program))))
     }
@@ -26,7 +26,7 @@ extension APIHandlers {
             case .json(let value): value
             }
         let definition = try DocumentJSON.decode(ProgramDefinition.self, from: object)
-        let scope = try scope()
+        let scope = try await scope()
         let program = try await ProgramRepository(database: database).create(
             definition,
             audit: scope.audit,
@@ -43,7 +43,7 @@ extension APIHandlers {
             }
         let effectiveFrom = try RecordFields.date(body.effectiveFrom, field: "effective_from")
         let policy = try DocumentJSON.decode(ProgramPolicy.self, from: body.policy, field: "policy")
-        let scope = try scope()
+        let scope = try await scope()
         let program = try await ProgramRepository(database: database).setPolicy(
             code: input.path.code,
             policy: policy,

@@ -6,7 +6,7 @@ import OpenAPIRuntime
 extension APIHandlers {
     func getAnnualReport(_ input: Operations.GetAnnualReport.Input) async throws -> Operations.GetAnnualReport.Output {
         let query = input.query
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let program = try await ProgramRepository(database: database).program(code: query.program)
         let today = state.clock.today()
         let requests = try AnnualReport.requests(

@@ -5,7 +5,7 @@ import HTTPTypes
 
 extension APIHandlers {
     func listSectors(_ input: Operations.ListSectors.Input) async throws -> Operations.ListSectors.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let sectors = try await SectorRepository(database: database).list(
             includeArchived: input.query.includeArchived ?? false
         )
@@ -19,7 +19,7 @@ extension APIHandlers {
             }
         let code = try RecordFields.code(body.code)
         let name = try RecordFields.text(body.name, field: "name")
-        let scope = try scope()
+        let scope = try await scope()
         let sector = try await SectorRepository(database: database).create(
             code: code,
             name: name,
@@ -30,7 +30,7 @@ extension APIHandlers {
     }
 
     func archiveSector(_ input: Operations.ArchiveSector.Input) async throws -> Operations.ArchiveSector.Output {
-        let scope = try scope()
+        let scope = try await scope()
         try await RegistryTable.sector.archive(
             code: input.path.code,
             in: database,

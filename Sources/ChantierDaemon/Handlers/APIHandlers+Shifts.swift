@@ -7,7 +7,7 @@ extension APIHandlers {
     func listShifts(_ input: Operations.ListShifts.Input) async throws -> Operations.ListShifts.Output {
         let query = input.query
         let days = try days(week: query.week, from: query.from, to: query.to)
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let status: Shift.Status? =
             switch query.status ?? .open {
             case .open: .open
@@ -31,7 +31,7 @@ extension APIHandlers {
     }
 
     func getShift(_ input: Operations.GetShift.Input) async throws -> Operations.GetShift.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let shift = try await ShiftRepository(database: database, timeZone: timeZone).shift(id: input.path.id)
         return .ok(.init(body: .json(.init(shift))))
     }
@@ -42,7 +42,7 @@ extension APIHandlers {
             case .json(let value): value
             }
         let reason = try RecordFields.text(body.reason, field: "reason", maximum: 2000)
-        let scope = try scope()
+        let scope = try await scope()
         let shift = try await ShiftRepository(database: database, timeZone: timeZone).cancel(
             id: input.path.id,
             reason: reason,
@@ -57,7 +57,7 @@ extension APIHandlers {
     ) async throws
         -> Operations.MaterializeShifts.Output
     {
-        let scope = try scope()
+        let scope = try await scope()
         let days = horizon
         let created = try await ShiftRepository(database: database, timeZone: timeZone).materialize(
             days: days,

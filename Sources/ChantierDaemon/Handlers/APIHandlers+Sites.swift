@@ -5,7 +5,7 @@ import OpenAPIRuntime
 
 extension APIHandlers {
     func listSites(_ input: Operations.ListSites.Input) async throws -> Operations.ListSites.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let sites = try await SiteRepository(database: database).list(
             sector: input.query.sector,
             client: input.query.client,
@@ -15,7 +15,7 @@ extension APIHandlers {
     }
 
     func getSite(_ input: Operations.GetSite.Input) async throws -> Operations.GetSite.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         return .ok(.init(body: .json(.init(try await SiteRepository(database: database).site(code: input.path.code)))))
     }
 
@@ -32,7 +32,7 @@ extension APIHandlers {
             address: body.address,
             notes: body.notes
         )
-        let scope = try scope()
+        let scope = try await scope()
         let site = try await SiteRepository(database: database).create(
             draft,
             audit: scope.audit,
@@ -42,7 +42,7 @@ extension APIHandlers {
     }
 
     func archiveSite(_ input: Operations.ArchiveSite.Input) async throws -> Operations.ArchiveSite.Output {
-        let scope = try scope()
+        let scope = try await scope()
         try await RegistryTable.site.archive(
             code: input.path.code,
             in: database,
@@ -55,7 +55,7 @@ extension APIHandlers {
     func importSites(_ input: Operations.ImportSites.Input) async throws -> Operations.ImportSites.Output {
         guard case .csv(let body) = input.body else { throw APIError.csvExpected() }
         let text = try await CSVBody.text(body)
-        let scope = try scope()
+        let scope = try await scope()
         let (added, updated) = try await SiteRepository(database: database).importCSV(
             text,
             audit: scope.audit,
@@ -73,7 +73,7 @@ extension APIHandlers {
             switch input.body {
             case .json(let value): value
             }
-        let scope = try scope()
+        let scope = try await scope()
         let site = try await SiteRepository(database: database).changeSupervisors(
             code: input.path.code,
             add: body.add ?? [],
@@ -85,7 +85,7 @@ extension APIHandlers {
     }
 
     func exportSites(_ input: Operations.ExportSites.Input) async throws -> Operations.ExportSites.Output {
-        let scope = try scope()
+        let scope = try await scope()
         let text = try await SiteRepository(database: database).exportCSV(
             sector: input.query.sector,
             audit: scope.audit

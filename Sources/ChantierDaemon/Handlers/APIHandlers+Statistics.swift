@@ -62,7 +62,7 @@ extension APIHandlers {
         schoolYear: Int? = nil
     ) async throws -> Components.Schemas.StatisticTable {
         let request = try statisticRequest(statistic, parameters, within: within, schoolYear: schoolYear)
-        try state.requireDatabase()
+        try await state.requireDatabase()
         var table = try await StatisticsRepository(database: database).table(request)
         let shareable = parameters.shareable ?? false
         if shareable { table = SmallCellSuppression(threshold: parameters.threshold ?? 5).apply(to: table) }

@@ -4,7 +4,7 @@ import ChantierStorage
 
 extension APIHandlers {
     func listTaskKinds(_ input: Operations.ListTaskKinds.Input) async throws -> Operations.ListTaskKinds.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let tasks = try await TaskKindRepository(database: database).list(
             includeArchived: input.query.includeArchived ?? false
         )
@@ -12,7 +12,7 @@ extension APIHandlers {
     }
 
     func getTaskKind(_ input: Operations.GetTaskKind.Input) async throws -> Operations.GetTaskKind.Output {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let task = try await TaskKindRepository(database: database).taskKind(code: input.path.code)
         return .ok(.init(body: .json(.init(task))))
     }
@@ -30,7 +30,7 @@ extension APIHandlers {
             requiredSkills: try RecordFields.names(body.requiredSkills ?? [], field: "required_skills"),
             minimumAge: try RecordFields.integer(body.minAge ?? 0, field: "min_age", in: 0...99)
         )
-        let scope = try scope()
+        let scope = try await scope()
         let created = try await TaskKindRepository(database: database).create(
             task,
             audit: scope.audit,
@@ -40,7 +40,7 @@ extension APIHandlers {
     }
 
     func archiveTaskKind(_ input: Operations.ArchiveTaskKind.Input) async throws -> Operations.ArchiveTaskKind.Output {
-        let scope = try scope()
+        let scope = try await scope()
         try await RegistryTable.taskKind.archive(
             code: input.path.code,
             in: database,

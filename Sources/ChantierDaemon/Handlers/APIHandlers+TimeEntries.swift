@@ -26,7 +26,7 @@ extension APIHandlers {
         if body.shiftId != nil && body.site != nil {
             throw RecordError(field: "site", "give a shift or a site, not both: a shift's site is its own")
         }
-        let scope = try scope()
+        let scope = try await scope()
         let outcome = try await TimeEntryRepository(database: database, timeZone: timeZone).log(
             .init(
                 participantID: body.participantId,
@@ -60,7 +60,7 @@ extension APIHandlers {
             reason: body.reason,
             note: body.note
         )
-        let scope = try scope()
+        let scope = try await scope()
         let outcome = try await TimeEntryRepository(database: database, timeZone: timeZone).correct(
             entryID: input.path.id,
             correction,
@@ -74,7 +74,7 @@ extension APIHandlers {
     func listTimeEntries(_ input: Operations.ListTimeEntries.Input) async throws -> Operations.ListTimeEntries.Output {
         let query = input.query
         let days = try days(week: query.week, from: query.from, to: query.to)
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let entries = try await TimeEntryRepository(database: database, timeZone: timeZone).list(
             .init(days: days, participantID: query.participant, site: query.site, flaggedOnly: query.flagged ?? false)
         )
@@ -97,7 +97,7 @@ extension APIHandlers {
     ) async throws
         -> Operations.GetTimeEntryHistory.Output
     {
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let entries = try await TimeEntryRepository(database: database, timeZone: timeZone).history(
             entryID: input.path.id
         )
@@ -110,7 +110,7 @@ extension APIHandlers {
             case .json(let value): value
             }
         let note = try RecordFields.optionalText(body.note, field: "note")
-        let scope = try scope()
+        let scope = try await scope()
         let shift = try await TimeEntryRepository(database: database, timeZone: timeZone).noShow(
             participantID: input.path.participantId,
             shiftID: input.path.id,
@@ -124,7 +124,7 @@ extension APIHandlers {
 
     func getWeekLimits(_ input: Operations.GetWeekLimits.Input) async throws -> Operations.GetWeekLimits.Output {
         let days = try week(input.query.week)
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let repository = TimeEntryRepository(database: database, timeZone: timeZone)
         let (name, limits) = try await repository.weekLimits(participantID: input.path.id, days: days)
         return .ok(.init(body: .json(.init(limits, participantID: input.path.id, name: name))))

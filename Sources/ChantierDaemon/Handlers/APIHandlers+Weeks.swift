@@ -5,7 +5,7 @@ import ChantierStorage
 extension APIHandlers {
     func getWeekStatus(_ input: Operations.GetWeekStatus.Input) async throws -> Operations.GetWeekStatus.Output {
         let days = try week(input.path.week)
-        try state.requireDatabase()
+        try await state.requireDatabase()
         let closures = try await WeekClosureRepository(database: database).status(of: days, site: input.query.site)
         return .ok(
             .init(
@@ -23,7 +23,7 @@ extension APIHandlers {
 
     func submitWeek(_ input: Operations.SubmitWeek.Input) async throws -> Operations.SubmitWeek.Output {
         let days = try week(input.path.week)
-        let scope = try scope()
+        let scope = try await scope()
         let closure = try await WeekClosureRepository(database: database).submit(
             site: input.path.site,
             week: days,
@@ -40,7 +40,7 @@ extension APIHandlers {
             case .json(let value): value
             }
         let days = try week(input.path.week)
-        let scope = try scope()
+        let scope = try await scope()
         let closure = try await WeekClosureRepository(database: database).approve(
             site: input.path.site,
             week: days,
@@ -58,7 +58,7 @@ extension APIHandlers {
             }
         let days = try week(input.path.week)
         let reason = try RecordFields.text(body.reason, field: "reason", maximum: 2000)
-        let scope = try scope()
+        let scope = try await scope()
         let closure = try await WeekClosureRepository(database: database).reopen(
             site: input.path.site,
             week: days,

@@ -11,8 +11,8 @@ struct APIHandlers: APIProtocol {
     let metrics: PrometheusCollectorRegistry
 
     /// The request's scope (caller, audit context, idempotency key), once the database answers.
-    func scope() throws -> RequestScope {
-        try state.requireDatabase()
+    func scope() async throws -> RequestScope {
+        try await state.requireDatabase()
         return try RequestScope.required()
     }
 

@@ -35,7 +35,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
                 details: ["field": "Idempotency-Key"]
             )
         }
-        try state.requireDatabase()
+        try await state.requireDatabase()
         var scope = try RequestScope.required()
         var request = request
         let body = try await request.collectBody(upTo: maxBodyBytes)
