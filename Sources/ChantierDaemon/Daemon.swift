@@ -61,7 +61,7 @@ struct Daemon {
         let server = APIServer(
             socket: socket,
             responder: router.buildResponder(),
-            idleTimeout: configuration.api.idleTimeout,
+            limits: configuration.api,
             eventLoopGroup: eventLoopGroup,
             logger: logger,
             onListening: { systemd.serverIsListening() }

@@ -22,6 +22,8 @@ extension DaemonConfiguration {
     /// | `api.socket_group` | chantier | empty keeps the daemon's group |
     /// | `api.max_body_bytes` | 1048576 | |
     /// | `api.idle_timeout_seconds` | 60 | |
+    /// | `api.request_timeout_seconds` | 30 | from a request's first byte to its last |
+    /// | `api.max_connections` | 256 | served at once; others wait to be accepted |
     /// | `roles.admin_group` … `roles.manager_group` | chantier-admin, chantier-coordinators, chantier-supervisors, chantier-managers | |
     /// | `log.level` | info | trace, debug, info, notice, warning, error, critical |
     /// | `log.format` | auto | auto, journal, logfmt |
@@ -48,7 +50,8 @@ extension DaemonConfiguration {
     static let keys: [String] = [
         "database.url", "database.pool_size", "database.acquire_timeout_seconds", "database.statement_timeout_seconds",
         "database.migrate_on_start", "database.migrations_dir", "api.socket", "api.socket_mode", "api.socket_group",
-        "api.max_body_bytes", "api.idle_timeout_seconds", "roles.admin_group", "roles.coordinator_group",
+        "api.max_body_bytes", "api.idle_timeout_seconds", "api.request_timeout_seconds", "api.max_connections",
+        "roles.admin_group", "roles.coordinator_group",
         "roles.supervisor_group", "roles.manager_group", "log.level", "log.format", "organisation.time_zone",
         "shifts.horizon_days", "shifts.materialize_interval_minutes", "hours.supervisors_any_site",
         "hours.submit_deadline",
@@ -92,6 +95,8 @@ extension DaemonConfiguration {
         if let group = values.string("api.socket_group") { api.socketGroup = group.isEmpty ? nil : group }
         api.maxBodyBytes = try values.integer("api.max_body_bytes", in: 1024...(256 << 20)) ?? api.maxBodyBytes
         api.idleTimeout = try values.seconds("api.idle_timeout_seconds", in: 1...3600) ?? api.idleTimeout
+        api.requestTimeout = try values.seconds("api.request_timeout_seconds", in: 1...3600) ?? api.requestTimeout
+        api.maxConnections = try values.integer("api.max_connections", in: 1...65_536) ?? api.maxConnections
         roles.adminGroup = try values.groupName("roles.admin_group") ?? roles.adminGroup
         roles.coordinatorGroup = try values.groupName("roles.coordinator_group") ?? roles.coordinatorGroup
         roles.supervisorGroup = try values.groupName("roles.supervisor_group") ?? roles.supervisorGroup

@@ -23,6 +23,10 @@ struct DaemonConfiguration: Sendable, Equatable {
         var maxBodyBytes = 1 << 20
         /// How long an idle client connection is kept open.
         var idleTimeout: Duration = .seconds(60)
+        /// How long a client may take to send one whole request, from its first byte.
+        var requestTimeout: Duration = .seconds(30)
+        /// How many client connections are served at once; further clients wait to be accepted.
+        var maxConnections = 256
     }
 
     /// The Unix groups whose members have each role; root is always admin.

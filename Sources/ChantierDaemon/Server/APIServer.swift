@@ -13,9 +13,15 @@ import ServiceLifecycle
 /// or bound by the daemon): Hummingbird's HTTP/1 channel and router, served through a bootstrap
 /// that adopts the socket, which Hummingbird's own server cannot. A graceful shutdown stops
 /// accepting connections and waits for the requests in flight.
+///
+/// Clients are bounded: an idle connection is closed after `api.idleTimeout`, one whose request
+/// takes longer than `api.requestTimeout` to arrive is closed then (``RequestDeadline``), and at
+/// most `api.maxConnections` are served at once (``ConnectionSlots``).
 final class APIServer: Service {
     private let socket: ListeningSocket
     private let channel: HTTP1Channel
+    private let requestTimeout: TimeAmount
+    private let slots: ConnectionSlots
     private let eventLoopGroup: any EventLoopGroup
     private let logger: Logger
     private let onListening: @Sendable () -> Void
@@ -23,7 +29,7 @@ final class APIServer: Service {
     init(
         socket: ListeningSocket,
         responder: some HTTPResponder<APIRequestContext>,
-        idleTimeout: Duration,
+        limits api: DaemonConfiguration.API,
         eventLoopGroup: any EventLoopGroup,
         logger: Logger,
         onListening: @escaping @Sendable () -> Void
@@ -32,6 +38,8 @@ final class APIServer: Service {
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
         self.onListening = onListening
+        requestTimeout = .seconds(api.requestTimeout.components.seconds)
+        slots = ConnectionSlots(count: api.maxConnections)
         channel = HTTP1Channel(
             responder: { request, writer, channel in
                 let peer = await PeerCredentials.of(channel)
@@ -48,7 +56,10 @@ final class APIServer: Service {
                 }
                 try await writer.write(response: response.head, body: response.body)
             },
-            configuration: .init(idleTimeout: .nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000))
+            configuration: .init(
+                additionalChannelHandlers: [RequestDeadline.HTTPSide()],
+                idleTimeout: .seconds(api.idleTimeout.components.seconds)
+            )
         )
     }
 
@@ -56,6 +67,8 @@ final class APIServer: Service {
         let quiescing = ServerQuiescingHelper(group: eventLoopGroup)
         let childChannel = channel
         let logger = logger
+        let requestTimeout = requestTimeout
+        let slots = slots
         let server = try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -63,8 +76,16 @@ final class APIServer: Service {
                 }
             }
             .childChannelOption(ChannelOptions.allowRemoteHalfClosure, value: true)
-            .bind(NIOBSDSocket.Handle(socket.descriptor)) { channel in
-                childChannel.setup(channel: channel, logger: logger)
+            .bind(NIOBSDSocket.Handle(socket.descriptor)) {
+                (channel: any Channel) -> EventLoopFuture<HTTP1Channel.Value> in
+                do {
+                    try channel.pipeline.syncOperations.addHandler(
+                        RequestDeadline.SocketSide(timeout: requestTimeout, logger: logger)
+                    )
+                } catch {
+                    return channel.eventLoop.makeFailedFuture(error)
+                }
+                return childChannel.setup(channel: channel, logger: logger)
             }
         onListening()
         defer { socket.removeFile() }
@@ -73,7 +94,11 @@ final class APIServer: Service {
                 do {
                     try await server.executeThenClose { inbound in
                         for try await connection in inbound {
-                            group.addTask { await childChannel.handle(value: connection, logger: logger) }
+                            await slots.take()
+                            group.addTask {
+                                await childChannel.handle(value: connection, logger: logger)
+                                slots.give()
+                            }
                         }
                     }
                 } catch {
