@@ -114,6 +114,39 @@ struct AuthorizationMatrixTests {
         }
     }
 
+    /// A connection resolves its caller once (reading the user database on every request cost
+    /// more than a request's SQL); a change to the user's groups counts from their next connection.
+    @Test(.enabled(if: geteuid() == 0, "needs root to create users and groups"))
+    func aGroupChangeCountsFromTheUsersNextConnection() async throws {
+        try await TemporaryUser.with(prefix: "join") { user, _ in
+            try await TemporaryUser.with(prefix: "coor") { _, coordinators in
+                let database = try await TestDatabases.shared.database()
+                let daemon = try await TestDaemon.start(
+                    conninfo: database.conninfo,
+                    configuration: "roles:\n  coordinator_group: \(coordinators)\n"
+                )
+                try await daemon.waitUntilReady()
+                func roles() async throws -> [String] {
+                    let result = try await ChildProcess.run(
+                        "/usr/sbin/runuser",
+                        [
+                            "-u", user, "--", "/usr/bin/curl", "-s", "--unix-socket", daemon.socketPath,
+                            "http://chantier/v1/whoami",
+                        ]
+                    )
+                    let identity = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+                    return try #require(identity?["roles"] as? [String], "\(result.output)")
+                }
+                #expect(try await roles() == [])
+                try await ChildProcess.check("/usr/bin/gpasswd", ["-a", user, coordinators])
+                #expect(try await roles() == ["coordinator"])
+                try await ChildProcess.check("/usr/bin/gpasswd", ["-d", user, coordinators])
+                #expect(try await roles() == [])
+                await daemon.stop()
+            }
+        }
+    }
+
     /// The HTTP status of `operation` called by `user` with an empty JSON body.
     static func call(_ operation: Operation, as user: String, socket: String) async throws -> Int {
         var arguments = ["-u", user, "--", "/usr/bin/curl", "-s", "-o", "/dev/null", "-w", "%{http_code}"]

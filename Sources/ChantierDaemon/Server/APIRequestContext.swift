@@ -6,7 +6,7 @@ import NIOCore
 struct APIRequestContextSource: RequestContextSource {
     var channel: any Channel
     var logger: Logger
-    var peer: PeerCredentials?
+    var identity: ConnectionIdentity?
 }
 
 /// The context of one API request: Hummingbird's, plus the kernel-verified peer.
@@ -14,10 +14,10 @@ struct APIRequestContext: RequestContext {
     typealias Source = APIRequestContextSource
 
     var coreContext: CoreRequestContextStorage
-    let peer: PeerCredentials?
+    let identity: ConnectionIdentity?
 
     init(source: APIRequestContextSource) {
         coreContext = .init(source: ApplicationRequestContextSource(channel: source.channel, logger: source.logger))
-        peer = source.peer
+        identity = source.identity
     }
 }

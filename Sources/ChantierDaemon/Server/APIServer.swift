@@ -42,8 +42,9 @@ final class APIServer: Service {
         slots = ConnectionSlots(count: api.maxConnections)
         channel = HTTP1Channel(
             responder: { request, writer, channel in
-                let peer = await PeerCredentials.of(channel)
-                let context = APIRequestContext(source: .init(channel: channel, logger: logger, peer: peer))
+                let context = APIRequestContext(
+                    source: .init(channel: channel, logger: logger, identity: ConnectionIdentity.current)
+                )
                 let response: Response
                 do {
                     response = try await responder.respond(to: request, context: context)
@@ -96,7 +97,10 @@ final class APIServer: Service {
                         for try await connection in inbound {
                             await slots.take()
                             group.addTask {
-                                await childChannel.handle(value: connection, logger: logger)
+                                let identity = ConnectionIdentity(peer: await PeerCredentials.of(connection.channel))
+                                await ConnectionIdentity.$current.withValue(identity) {
+                                    await childChannel.handle(value: connection, logger: logger)
+                                }
                                 slots.give()
                             }
                         }

@@ -32,12 +32,11 @@ struct AuthorizationMiddleware: RouterMiddleware {
             error.headers[.allow] = allowed.joined(separator: ", ")
             throw error
         }
-        guard let peer = context.peer else {
+        guard let caller = context.identity?.caller(roles: roles()) else {
             throw APIError.notAuthorized(
                 "the caller's identity cannot be read from the connection; connect over the Unix socket"
             )
         }
-        let caller = Caller(peer: peer, roles: roles())
         guard operation.access.allows(caller.roles) else {
             throw APIError(
                 .forbidden,
