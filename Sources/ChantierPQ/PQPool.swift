@@ -69,7 +69,12 @@ public final class PQPool: Sendable {
 
     /// Leases a connection for the duration of `body`, which runs on the connection's thread: its
     /// statements are then direct calls, with no switch of thread before and after each one.
+    /// Inside ``withConnectionSetAside(_:)``, the connection set aside is used when it is free.
     public func withConnection<Result>(_ body: (PQConnection) async throws -> Result) async throws -> Result {
+        if let taken = takeSetAside() {
+            defer { taken.giveBack() }
+            return try await withTaskExecutorPreference(taken.connection.executor) { try await body(taken.connection) }
+        }
         let connection = try await lease()
         let result: Result
         do {

@@ -9,6 +9,12 @@ public struct Database: Sendable {
         self.pool = pool
     }
 
+    /// Runs `body` with one connection set aside for the reads and writes it makes (one lease,
+    /// no switch of thread between them); see ``PQPool/withConnectionSetAside(_:)``.
+    public func withConnectionSetAside<Result>(_ body: () async throws -> Result) async throws -> Result {
+        try await pool.withConnectionSetAside(body)
+    }
+
     /// Runs `body` on a pooled connection, outside any explicit transaction.
     @discardableResult
     public func read<Result>(_ body: (PQConnection) async throws -> Result) async throws -> Result {

@@ -46,14 +46,18 @@ struct IdempotencyMiddleware: RouterMiddleware {
             path: request.uri.description,
             requestBody: Array(buffer: body)
         )
-        if let record = try await IdempotencyStore.find(callerUID: claim.callerUID, key: key, in: database) {
-            return try replay(record, for: claim)
-        }
         scope.idempotency = claim
-        let response = try await RequestScope.$current.withValue(scope) {
-            try await next(request, context)
+        let claimed = scope
+        // The look-up, the change and keeping its answer: one connection, leased once.
+        return try await database.withConnectionSetAside {
+            if let record = try await IdempotencyStore.find(callerUID: claim.callerUID, key: key, in: database) {
+                return try replay(record, for: claim)
+            }
+            let response = try await RequestScope.$current.withValue(claimed) {
+                try await next(request, context)
+            }
+            return try await keep(response, for: claim, logger: context.logger)
         }
-        return try await keep(response, for: claim, logger: context.logger)
     }
 
     private func replay(_ record: IdempotencyRecord, for claim: IdempotencyClaim) throws -> Response {
