@@ -269,19 +269,24 @@ public final class PQConnection: Sendable {
 
     /// Whether an idle connection still works: the server has sent nothing since it went idle
     /// (a restart or `pg_terminate_backend` sends a termination message, then closes) and, when it
-    /// has been idle longer than `pingAfter`, it answers a ping.
+    /// has been idle longer than `pingAfter`, it answers a ping. The first check does not block
+    /// (a poll that does not wait), so it runs on the caller's thread; only a ping goes to the
+    /// connection's.
     func isHealthy(pingAfter: Duration) async -> Bool {
-        (try? await runBlocking { _, state throws(PQError) -> Bool in
+        let needsPing = state.withLockedValue { state -> Bool? in
             // Pooled connections never LISTEN, so any input while idle means the session is ending.
             var descriptor = pollfd(fd: PQsocket(state.raw), events: Int16(POLLIN), revents: 0)
-            guard poll(&descriptor, 1, 0) == 0, PQstatus(state.raw) == CONNECTION_OK else { return false }
-            if ContinuousClock.now - state.lastUsed > pingAfter {
+            guard poll(&descriptor, 1, 0) == 0, PQstatus(state.raw) == CONNECTION_OK else { return nil }
+            return ContinuousClock.now - state.lastUsed > pingAfter
+        }
+        guard let needsPing else { return false }
+        guard needsPing else { return true }
+        return
+            (try? await runBlocking { _, state throws(PQError) -> Bool in
                 let result = PQexec(state.raw, "")
                 defer { PQclear(result) }
                 return result != nil && PQresultStatus(result) == PGRES_EMPTY_QUERY
-            }
-            return true
-        }) ?? false
+            }) ?? false
     }
 
     /// Direct access to the libpq connection, for a listener that owns its connection outright.
