@@ -156,7 +156,10 @@ public final class PQConnection: Sendable {
 
     /// libpq takes text parameters as C strings, which end at a NUL.
     static func refuseNUL(in query: PQQuery) throws(PQError) {
-        if query.binds.contains(where: { $0.text?.utf8.contains(0) == true }) {
+        if query.binds.contains(where: { bind in
+            guard var text = bind.text else { return false }
+            return text.withUTF8 { $0.contains(0) }
+        }) {
             throw PQError(code: .textWithNUL, message: "a text parameter contains a NUL character", query: query.sql)
         }
     }

@@ -35,6 +35,11 @@ public struct PQQuery: Sendable, Hashable, CustomStringConvertible {
 
     private static func render(_ segments: [Segment]) -> String {
         var sql = ""
+        sql.reserveCapacity(
+            segments.reduce(0) { total, segment in
+                if case .text(let text) = segment { total + text.utf8.count } else { total + 4 }
+            }
+        )
         for segment in segments {
             switch segment {
             case .text(let text): sql += text

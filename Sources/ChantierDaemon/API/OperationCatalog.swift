@@ -79,6 +79,11 @@ struct OperationCatalog: Sendable {
     }
 
     let operations: [Operation]
+    /// Where each request's operation is looked up (every request, twice: metrics and
+    /// authorization): the operations whose template has no parameter, by path, and the others
+    /// by number of segments; positions in ``operations``.
+    private let literalPaths: [Substring: [Int]]
+    private let templatesBySegmentCount: [Int: [Int]]
 
     /// Reads the operations of the embedded document.
     static let shared: OperationCatalog = {
@@ -131,7 +136,22 @@ struct OperationCatalog: Sendable {
                 )
             }
         }
+        self.init(operations: operations)
+    }
+
+    init(operations: [Operation]) {
         self.operations = operations.sorted { ($0.path, $0.method) < ($1.path, $1.method) }
+        var literalPaths: [Substring: [Int]] = [:]
+        var templatesBySegmentCount: [Int: [Int]] = [:]
+        for (index, operation) in self.operations.enumerated() {
+            if operation.path.contains("{") {
+                templatesBySegmentCount[operation.segments.count, default: []].append(index)
+            } else {
+                literalPaths[Substring(operation.path), default: []].append(index)
+            }
+        }
+        self.literalPaths = literalPaths
+        self.templatesBySegmentCount = templatesBySegmentCount
     }
 
     private static func access(_ names: [String], _ id: String) throws -> Access {
@@ -154,10 +174,21 @@ struct OperationCatalog: Sendable {
     }
 
     /// The operation for a request, or `nil` when no operation has this path (whatever the method).
+    /// Were two templates to match one path, the first in ``operations`` would win, as before
+    /// the index: a literal segment sorts before a parameter.
     func operation(method: String, path: Substring) -> (operation: Operation?, pathExists: Bool) {
         let candidate = Operation.segments(of: path)
-        let atPath = operations.filter { $0.matches(candidate) }
-        return (atPath.first { $0.method == method }, !atPath.isEmpty)
+        var pathExists = false
+        var found: Int?
+        func consider(_ index: Int) {
+            pathExists = true
+            if operations[index].method == method, index < found ?? .max { found = index }
+        }
+        for index in literalPaths[path] ?? [] { consider(index) }
+        for index in templatesBySegmentCount[candidate.count] ?? [] where operations[index].matches(candidate) {
+            consider(index)
+        }
+        return (found.map { operations[$0] }, pathExists)
     }
 
     struct CatalogError: Error, CustomStringConvertible {

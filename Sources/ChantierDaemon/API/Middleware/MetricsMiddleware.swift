@@ -1,5 +1,6 @@
 import Hummingbird
 import Metrics
+import NIOConcurrencyHelpers
 
 /// Counts requests and times them by operation and status (`chantier_http_requests_total`,
 /// `chantier_http_request_duration_seconds`), for `GET /metrics`.
@@ -7,6 +8,11 @@ struct MetricsMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
     let catalog: OperationCatalog
+    private let handles = Handles()
+
+    init(catalog: OperationCatalog) {
+        self.catalog = catalog
+    }
 
     func handle(
         _ request: Request,
@@ -19,16 +25,42 @@ struct MetricsMiddleware: RouterMiddleware {
         let start = ContinuousClock.now
         var status = 500
         defer {
-            Counter(
-                label: "chantier_http_requests_total",
-                dimensions: [("operation", operation), ("status", String(status))]
-            ).increment()
-            Timer(label: "chantier_http_request_duration_seconds", dimensions: [("operation", operation)])
-                .recordInterval(since: start)
+            handles.counter(operation: operation, status: status).increment()
+            handles.timer(operation: operation).recordInterval(since: start)
         }
         let response = try await next(request, context)
         status = response.status.code
         return response
+    }
+
+    /// The metrics' handles, made once for each operation and status: making one goes through the
+    /// metrics system's registry (its lock, label checks and look-up) on every request otherwise.
+    private final class Handles: Sendable {
+        private struct CounterKey: Hashable {
+            var operation: String
+            var status: Int
+        }
+
+        private let counters = NIOLockedValueBox<[CounterKey: Counter]>([:])
+        private let timers = NIOLockedValueBox<[String: Timer]>([:])
+
+        func counter(operation: String, status: Int) -> Counter {
+            let key = CounterKey(operation: operation, status: status)
+            if let counter = counters.withLockedValue({ $0[key] }) { return counter }
+            let counter = Counter(
+                label: "chantier_http_requests_total",
+                dimensions: [("operation", operation), ("status", String(status))]
+            )
+            counters.withLockedValue { $0[key] = counter }
+            return counter
+        }
+
+        func timer(operation: String) -> Timer {
+            if let timer = timers.withLockedValue({ $0[operation] }) { return timer }
+            let timer = Timer(label: "chantier_http_request_duration_seconds", dimensions: [("operation", operation)])
+            timers.withLockedValue { $0[operation] = timer }
+            return timer
+        }
     }
 }
 
