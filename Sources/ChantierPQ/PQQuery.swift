@@ -35,6 +35,7 @@ public struct PQQuery: Sendable, Hashable, CustomStringConvertible {
 
     private static func render(_ segments: [Segment]) -> String {
         var sql = ""
+        // Text as is, and about four bytes for each `$n`.
         sql.reserveCapacity(
             segments.reduce(0) { total, segment in
                 if case .text(let text) = segment { total + text.utf8.count } else { total + 4 }

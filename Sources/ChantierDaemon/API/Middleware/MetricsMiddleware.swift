@@ -45,21 +45,29 @@ struct MetricsMiddleware: RouterMiddleware {
         private let timers = NIOLockedValueBox<[String: Timer]>([:])
 
         func counter(operation: String, status: Int) -> Counter {
-            let key = CounterKey(operation: operation, status: status)
-            if let counter = counters.withLockedValue({ $0[key] }) { return counter }
-            let counter = Counter(
-                label: "chantier_http_requests_total",
-                dimensions: [("operation", operation), ("status", String(status))]
-            )
-            counters.withLockedValue { $0[key] = counter }
-            return counter
+            Self.handle(in: counters, for: CounterKey(operation: operation, status: status)) {
+                Counter(
+                    label: "chantier_http_requests_total",
+                    dimensions: [("operation", operation), ("status", String(status))]
+                )
+            }
         }
 
         func timer(operation: String) -> Timer {
-            if let timer = timers.withLockedValue({ $0[operation] }) { return timer }
-            let timer = Timer(label: "chantier_http_request_duration_seconds", dimensions: [("operation", operation)])
-            timers.withLockedValue { $0[operation] = timer }
-            return timer
+            Self.handle(in: timers, for: operation) {
+                Timer(label: "chantier_http_request_duration_seconds", dimensions: [("operation", operation)])
+            }
+        }
+
+        private static func handle<Key: Hashable, Handle>(
+            in cache: NIOLockedValueBox<[Key: Handle]>,
+            for key: Key,
+            make: () -> Handle
+        ) -> Handle {
+            if let handle = cache.withLockedValue({ $0[key] }) { return handle }
+            let handle = make()
+            cache.withLockedValue { $0[key] = handle }
+            return handle
         }
     }
 }
