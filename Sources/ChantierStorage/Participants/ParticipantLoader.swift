@@ -8,8 +8,9 @@ enum ParticipantLoader {
     /// With `lock`, their rows are locked first (`FOR UPDATE`, in id order), for the transaction.
     static func load(ids: [Int], lock: Bool = false, on connection: PQConnection) async throws -> [Participant] {
         guard !ids.isEmpty else { return [] }
+        let listed = PQQuery.isAny(of: ids)
         let locking: [PQQuery] =
-            lock ? ["SELECT 1 FROM participants WHERE id = ANY(\(ids)) ORDER BY id FOR UPDATE"] : []
+            lock ? ["SELECT 1 FROM participants WHERE id \(listed) ORDER BY id FOR UPDATE"] : []
         let results = Array(
             try await connection.queries(
                 locking + [
@@ -22,34 +23,34 @@ enum ParticipantLoader {
                     FROM participants participant
                     LEFT JOIN sectors sector ON sector.id = participant.sector_id
                     LEFT JOIN school_calendars calendar ON calendar.id = participant.school_calendar_id
-                    WHERE participant.id = ANY(\(ids))
+                    WHERE participant.id \(listed)
                     """,
                     """
                     SELECT participant_id, skill, certified_until FROM participant_skills
-                    WHERE participant_id = ANY(\(ids)) ORDER BY skill
+                    WHERE participant_id \(listed) ORDER BY skill
                     """,
                     """
                     SELECT participant_id, weekday, start_time, end_time FROM availability_windows
-                    WHERE participant_id = ANY(\(ids)) ORDER BY weekday, start_time
+                    WHERE participant_id \(listed) ORDER BY weekday, start_time
                     """,
                     """
                     SELECT participant_id, day, available, start_time, end_time, note FROM availability_exceptions
-                    WHERE participant_id = ANY(\(ids)) ORDER BY day, start_time
+                    WHERE participant_id \(listed) ORDER BY day, start_time
                     """,
                     """
                     SELECT participant_id, id, name, relationship, phone, email, notes FROM guardians
-                    WHERE participant_id = ANY(\(ids)) ORDER BY id
+                    WHERE participant_id \(listed) ORDER BY id
                     """,
                     """
                     SELECT participant_id, id, kind, guardian_id, document_ref, signed_on, expires_on, revoked_on,
                            max_minutes_per_week, tasks, availability
-                    FROM consents WHERE participant_id = ANY(\(ids)) ORDER BY signed_on, id
+                    FROM consents WHERE participant_id \(listed) ORDER BY signed_on, id
                     """,
                     """
                     SELECT enrollment.participant_id, enrollment.id, program.code, enrollment.starts_on, enrollment.exit_on,
                            enrollment.exit_reason, enrollment.exit_note
                     FROM enrollments enrollment JOIN programs program ON program.id = enrollment.program_id
-                    WHERE enrollment.participant_id = ANY(\(ids)) ORDER BY enrollment.starts_on, enrollment.id
+                    WHERE enrollment.participant_id \(listed) ORDER BY enrollment.starts_on, enrollment.id
                     """,
                 ]
             ).dropFirst(locking.count)

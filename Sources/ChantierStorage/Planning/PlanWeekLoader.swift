@@ -19,7 +19,7 @@ struct PlanWeekLoader {
             """
             SELECT shift.id, coalesce(work_order.adult_supervision, true)
             FROM shifts shift LEFT JOIN work_orders work_order ON work_order.id = shift.work_order_id
-            WHERE shift.id = ANY(\(shifts.map(\.id)))
+            WHERE shift.id \(PQQuery.isAny(of: shifts.map(\.id)))
             """
         ) {
             let (id, adult) = try row.decode(Int.self, Bool.self)
@@ -44,7 +44,7 @@ struct PlanWeekLoader {
         ).map { try $0.decode(Int.self, column: 0) }
         let participants = try await ParticipantLoader.load(ids: ids, on: connection)
         let programIDs = try await connection.query(
-            "SELECT DISTINCT program_id FROM enrollments WHERE participant_id = ANY(\(ids))"
+            "SELECT DISTINCT program_id FROM enrollments WHERE participant_id \(PQQuery.isAny(of: ids))"
         ).map { try $0.decode(Int.self, column: 0) }
         let programs = try await ProgramRepository.programs(ids: programIDs, on: connection)
         var calendars: [String: SchoolCalendarRecord] = [:]

@@ -46,7 +46,7 @@ public struct ProgramRepository: Sendable {
     /// The programs with these ids, with their policies.
     static func programs(ids: [Int], on connection: PQConnection) async throws -> [Program] {
         let programs = try await connection.query(
-            "SELECT \(columns) FROM programs WHERE id = ANY(\(ids)) ORDER BY code"
+            "SELECT \(columns) FROM programs WHERE id \(PQQuery.isAny(of: ids)) ORDER BY code"
         ).map(program)
         return try await withPolicies(programs, on: connection)
     }
@@ -148,7 +148,7 @@ public struct ProgramRepository: Sendable {
         let rows = try await connection.query(
             """
             SELECT program_id, effective_from, policy, note FROM program_policies
-            WHERE program_id = ANY(\(programs.map(\.id))) ORDER BY effective_from
+            WHERE program_id \(PQQuery.isAny(of: programs.map(\.id))) ORDER BY effective_from
             """
         )
         return try withPolicies(programs, rows: rows)

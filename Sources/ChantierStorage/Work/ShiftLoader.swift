@@ -37,7 +37,7 @@ struct ShiftLoader {
                    participant.given_name || ' ' || participant.family_name, assignment.status, assignment.source,
                    assignment.status_reason
             FROM assignments assignment JOIN participants participant ON participant.id = assignment.participant_id
-            WHERE assignment.shift_id = ANY(\(shifts.map(\.id)))
+            WHERE assignment.shift_id \(PQQuery.isAny(of: shifts.map(\.id)))
             ORDER BY assignment.id
             """
         ) {

@@ -84,7 +84,7 @@ public struct ShiftRepository: Sendable {
         try await connection.query(
             """
             UPDATE assignments SET status = 'cancelled', status_reason = \("shift cancelled: " + reason)
-            WHERE shift_id = ANY(\(ids)) AND status IN ('assigned', 'confirmed')
+            WHERE shift_id \(PQQuery.isAny(of: ids)) AND status IN ('assigned', 'confirmed')
             """
         )
     }
