@@ -22,10 +22,11 @@ public struct LocalDate: Hashable, Comparable, Sendable {
 
     /// Parses an ISO 8601 calendar date, `YYYY-MM-DD` exactly.
     public init?(iso text: some StringProtocol) {
-        self.init(isoUTF8: text.utf8)
+        guard let date = ISODigits.withUTF8(text, LocalDate.init(isoUTF8:)) else { return nil }
+        self = date
     }
 
-    init?(isoUTF8 bytes: some Sequence<UInt8>) {
+    init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let parts = ISODigits.numbers(bytes, pattern: "9999-99-99") else { return nil }
         self.init(year: parts[0], month: parts[1], day: parts[2])
     }

@@ -16,12 +16,16 @@ public struct LocalDateTime: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM-DDTHH:MM` exactly (hours 00 to 23).
     public init?(iso text: some StringProtocol) {
-        let bytes = text.utf8
-        guard bytes.count == 16, bytes.dropFirst(10).first == UInt8(ascii: "T"),
-            let date = LocalDate(isoUTF8: bytes.prefix(10)), let time = LocalTime(isoUTF8: bytes.dropFirst(11)),
-            time.minuteOfDay < 1440
-        else { return nil }
-        self.init(date: date, time: time)
+        let parsed = ISODigits.withUTF8(text) { bytes -> LocalDateTime? in
+            guard bytes.count == 16, bytes[10] == UInt8(ascii: "T"),
+                let date = LocalDate(isoUTF8: UnsafeBufferPointer(rebasing: bytes[..<10])),
+                let time = LocalTime(isoUTF8: UnsafeBufferPointer(rebasing: bytes[11...])),
+                time.minuteOfDay < 1440
+            else { return nil }
+            return LocalDateTime(date: date, time: time)
+        }
+        guard let parsed else { return nil }
+        self = parsed
     }
 
     /// The date of this instant (00:00 belongs to the day it starts).

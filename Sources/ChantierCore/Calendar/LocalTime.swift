@@ -15,10 +15,11 @@ public struct LocalTime: Hashable, Comparable, Sendable {
 
     /// Parses `HH:MM` (00:00 to 24:00).
     public init?(iso text: some StringProtocol) {
-        self.init(isoUTF8: text.utf8)
+        guard let time = ISODigits.withUTF8(text, LocalTime.init(isoUTF8:)) else { return nil }
+        self = time
     }
 
-    init?(isoUTF8 bytes: some Sequence<UInt8>) {
+    init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let parts = ISODigits.numbers(bytes, pattern: "99:99") else { return nil }
         self.init(hour: parts[0], minute: parts[1])
     }
