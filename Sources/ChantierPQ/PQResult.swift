@@ -3,29 +3,28 @@ internal import CLibPQ
 /// The rows a statement returned, read in place from libpq's result (freed when the last reference
 /// goes away). Reading a result never blocks.
 public final class PQResult: Sendable, RandomAccessCollection {
-    // A PGresult is immutable once returned, so reading it from any thread is safe.
+    // A PGresult is immutable once returned, so reading it from any thread is safe. Its column
+    // names and command tag are read from it when asked for, not copied for every result.
     nonisolated(unsafe) private let raw: OpaquePointer
-    /// The column names, in order.
-    public let columns: [String]
-    private let columnIndexes: [String: Int]
-    /// Rows inserted, updated or deleted (the command tag's count), or the rows returned by a SELECT.
-    public let affectedRows: Int
-    /// The command tag, such as `INSERT 0 1` or `SELECT 3`.
-    public let commandTag: String
 
     init(raw: OpaquePointer) {
         self.raw = raw
-        let columns = (0..<PQnfields(raw)).map { String(cString: PQfname(raw, $0)) }
-        self.columns = columns
-        var indexes: [String: Int] = [:]
-        for (index, name) in columns.enumerated() where indexes[name] == nil {
-            indexes[name] = index
-        }
-        columnIndexes = indexes
-        commandTag = String(cString: PQcmdStatus(raw))
-        let tuples = String(cString: PQcmdTuples(raw))
-        affectedRows = Int(tuples) ?? Int(PQntuples(raw))
     }
+
+    /// The column names, in order.
+    public var columns: [String] {
+        (0..<PQnfields(raw)).map { String(cString: PQfname(raw, $0)) }
+    }
+
+    var columnCount: Int { Int(PQnfields(raw)) }
+
+    /// Rows inserted, updated or deleted (the command tag's count), or the rows returned by a SELECT.
+    public var affectedRows: Int {
+        Int(String(cString: PQcmdTuples(raw))) ?? Int(PQntuples(raw))
+    }
+
+    /// The command tag, such as `INSERT 0 1` or `SELECT 3`.
+    public var commandTag: String { String(cString: PQcmdStatus(raw)) }
 
     deinit {
         PQclear(raw)
@@ -38,8 +37,13 @@ public final class PQResult: Sendable, RandomAccessCollection {
         PQRow(result: self, index: position)
     }
 
+    /// The first column called `name` (compared exactly: libpq's `PQfnumber` would fold case).
     func columnIndex(_ name: String) -> Int? {
-        columnIndexes[name]
+        (0..<PQnfields(raw)).first { String(cString: PQfname(raw, $0)) == name }.map(Int.init)
+    }
+
+    func columnName(_ column: Int) -> String {
+        String(cString: PQfname(raw, Int32(column)))
     }
 
     func text(row: Int, column: Int) -> String? {
@@ -70,10 +74,10 @@ public struct PQRow: Sendable {
 
     /// The column at `column` (0-based) decoded as `type`.
     public func decode<Value: PQDecodable>(_ type: Value.Type = Value.self, column: Int) throws(PQError) -> Value {
-        guard column >= 0, column < result.columns.count else {
+        guard column >= 0, column < result.columnCount else {
             throw PQError(
                 code: .columnNotFound,
-                message: "column \(column) is out of range (\(result.columns.count) columns)"
+                message: "column \(column) is out of range (\(result.columnCount) columns)"
             )
         }
         return try decodeValue(type, at: column)
@@ -120,9 +124,9 @@ public struct PQRow: Sendable {
         } catch {
             var failure = PQError(
                 code: error.isNull ? .unexpectedNull : .decodingFailed,
-                message: "column \"\(result.columns[column])\" \(error.reason)"
+                message: "column \"\(result.columnName(column))\" \(error.reason)"
             )
-            failure.column = result.columns[column]
+            failure.column = result.columnName(column)
             throw failure
         }
     }
