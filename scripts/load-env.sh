@@ -56,7 +56,7 @@ seed() {
     ctl client add ville --name Ville --kind city
     for site in $(seq 20); do ctl site add "site-$site" --name "Site $site" --sector nord --client ville; done
     ctl program add --file Config/programs/multiboulot.yaml
-    psql "$conninfo" -Xq <<SQL
+    psql "$conninfo" -Xq >/dev/null <<SQL
 BEGIN;
 SELECT set_config('chantier.actor_name', 'load seed', true);
 INSERT INTO participants (given_name, family_name, birth_date, sex, sector_id)
