@@ -19,14 +19,20 @@ public final class PQConnection: Sendable {
         var lastUsed: ContinuousClock.Instant
     }
 
+    /// What identifies a prepared statement: the query's text, as the literals and other text it
+    /// was built from (literals by their address, so no text is written out or hashed to find a
+    /// statement already prepared), and its parameters' types. The same text built at two places
+    /// of the source makes two statements, which is harmless.
     struct StatementKey: Hashable {
-        var sql: String
-        var types: [UInt32]
+        let segments: [PQQuery.Segment]
+        let types: [UInt32]
 
         init(_ query: PQQuery) {
-            sql = query.sql
+            segments = query.segments
             types = query.binds.map(\.type.oid)
         }
+
+        var sql: String { PQQuery.render(segments) }
     }
 
     static let statementCacheCapacity = 256
@@ -186,22 +192,27 @@ public final class PQConnection: Sendable {
         }
         let name = "chantier_\(state.nextStatementNumber)"
         state.nextStatementNumber += 1
-        let result = PQprepare(state.raw, name, key.sql, Int32(key.types.count), key.types)
-        PQclear(try check(result, raw: state.raw, query: key.sql))
+        let sql = key.sql
+        let result = PQprepare(state.raw, name, sql, Int32(key.types.count), key.types)
+        PQclear(try check(result, raw: state.raw, query: sql))
         state.statements[key] = name
         return name
     }
 
     /// The result if it succeeded; otherwise the error it carries (the result is freed).
-    func check(_ result: OpaquePointer?, raw: OpaquePointer, query: String) throws(PQError) -> OpaquePointer {
+    func check(
+        _ result: OpaquePointer?,
+        raw: OpaquePointer,
+        query: @autoclosure () -> String
+    ) throws(PQError) -> OpaquePointer {
         guard let result else {
-            throw connectionError(raw: raw, query: query)
+            throw connectionError(raw: raw, query: query())
         }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             return result
         default:
-            var error = PQError(result: result, query: query)
+            var error = PQError(result: result, query: query())
             if PQstatus(raw) == CONNECTION_BAD { error.code = .connectionLost }
             PQclear(result)
             throw error

@@ -10,20 +10,51 @@
 /// Queries compose: interpolating a ``PQQuery`` splices its text and renumbers its parameters.
 public struct PQQuery: Sendable, Hashable, CustomStringConvertible {
     enum Segment: Sendable, Hashable {
+        /// Text written in the source: kept as the literal itself, so that building a query
+        /// copies nothing, and compared by its address (see ``PQConnection/StatementKey``).
+        case literal(StaticString)
+        /// Other text (``init(unsafeSQL:)``, quoted identifiers).
         case text(String)
         case bind(Int)
+
+        static func == (lhs: Segment, rhs: Segment) -> Bool {
+            switch (lhs, rhs) {
+            case (.literal(let left), .literal(let right)):
+                left.utf8Start == right.utf8Start && left.utf8CodeUnitCount == right.utf8CodeUnitCount
+            case (.text(let left), .text(let right)): left == right
+            case (.bind(let left), .bind(let right)): left == right
+            default: false
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            switch self {
+            case .literal(let literal):
+                hasher.combine(0)
+                hasher.combine(literal.utf8Start)
+                hasher.combine(literal.utf8CodeUnitCount)
+            case .text(let text):
+                hasher.combine(1)
+                hasher.combine(text)
+            case .bind(let index):
+                hasher.combine(2)
+                hasher.combine(index)
+            }
+        }
+
+        /// A literal with no pointer to its text (a single Unicode scalar) is kept as text.
+        init(_ literal: StaticString) {
+            self = literal.hasPointerRepresentation ? .literal(literal) : .text(literal.description)
+        }
     }
 
     private(set) var segments: [Segment]
     /// The parameters, in the order of their `$n` placeholders.
     public private(set) var binds: [PQBind]
-    /// The SQL text with `$1`, `$2`… placeholders.
-    public let sql: String
 
     init(segments: [Segment], binds: [PQBind]) {
         self.segments = segments
         self.binds = binds
-        self.sql = Self.render(segments)
     }
 
     /// Raw SQL text. Never pass text that came from input: interpolate values instead.
@@ -31,18 +62,36 @@ public struct PQQuery: Sendable, Hashable, CustomStringConvertible {
         self.init(segments: [.text(sql)], binds: [])
     }
 
+    /// The SQL text with `$1`, `$2`… placeholders, written out when asked for: a statement already
+    /// prepared on the connection is found without it.
+    public var sql: String { Self.render(segments) }
+
     public var description: String { sql }
 
-    private static func render(_ segments: [Segment]) -> String {
+    public static func == (lhs: PQQuery, rhs: PQQuery) -> Bool {
+        lhs.binds == rhs.binds && lhs.sql == rhs.sql
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sql)
+        hasher.combine(binds)
+    }
+
+    static func render(_ segments: [Segment]) -> String {
         var sql = ""
         // Text as is, and about four bytes for each `$n`.
         sql.reserveCapacity(
             segments.reduce(0) { total, segment in
-                if case .text(let text) = segment { total + text.utf8.count } else { total + 4 }
+                switch segment {
+                case .literal(let literal): total + literal.utf8CodeUnitCount
+                case .text(let text): total + text.utf8.count
+                case .bind: total + 4
+                }
             }
         )
         for segment in segments {
             switch segment {
+            case .literal(let literal): literal.withUTF8Buffer { sql += String(decoding: $0, as: UTF8.self) }
             case .text(let text): sql += text
             case .bind(let index): sql += "$\(index + 1)"
             }
@@ -63,7 +112,7 @@ public struct PQQuery: Sendable, Hashable, CustomStringConvertible {
     public static func joined(_ parts: [PQQuery], separator: StaticString) -> PQQuery {
         var result = PQQuery(segments: [], binds: [])
         for (index, part) in parts.enumerated() {
-            if index > 0 { result = result.appending(PQQuery(unsafeSQL: separator.description)) }
+            if index > 0 { result = result.appending(PQQuery(segments: [Segment(separator)], binds: [])) }
             result = result.appending(part)
         }
         return result
@@ -72,7 +121,7 @@ public struct PQQuery: Sendable, Hashable, CustomStringConvertible {
 
 extension PQQuery: ExpressibleByStringInterpolation {
     public init(stringLiteral value: StaticString) {
-        self.init(segments: [.text(value.description)], binds: [])
+        self.init(segments: [Segment(value)], binds: [])
     }
 
     public init(stringInterpolation: StringInterpolation) {
@@ -89,7 +138,9 @@ extension PQQuery: ExpressibleByStringInterpolation {
         }
 
         public mutating func appendLiteral(_ literal: StaticString) {
-            segments.append(.text(literal.description))
+            // The compiler adds an empty literal around each interpolation.
+            if literal.hasPointerRepresentation && literal.utf8CodeUnitCount == 0 { return }
+            segments.append(Segment(literal))
         }
 
         /// A value, sent as the next `$n` parameter.
@@ -107,7 +158,7 @@ extension PQQuery: ExpressibleByStringInterpolation {
             let offset = binds.count
             for segment in fragment.segments {
                 switch segment {
-                case .text(let text): segments.append(.text(text))
+                case .literal, .text: segments.append(segment)
                 case .bind(let index): segments.append(.bind(index + offset))
                 }
             }

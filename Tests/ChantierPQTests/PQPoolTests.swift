@@ -152,6 +152,45 @@ struct PQPoolTests {
         }
     }
 
+    /// Statements are found again from the literals they are built from: each query built at one
+    /// place of the source is prepared once, whatever its values, as is a composed query or the same
+    /// raw text; another parameter type makes another statement.
+    @Test func eachQueryOfTheSourceIsPreparedOnce() async throws {
+        let database = try await TestDatabases.shared.database(migrated: false)
+        try await database.withPool(maxConnections: 1) { pool throws in
+            try await pool.withConnection { connection throws in
+                try await connection.query("CREATE TABLE sites (id bigint, code text)")
+                try await connection.query("INSERT INTO sites VALUES (1, 'nord'), (2, 'sud')")
+                func named(_ id: Int) -> PQQuery { "SELECT code FROM sites WHERE id = \(id)" }
+                func composed(_ condition: PQQuery) -> PQQuery {
+                    "SELECT code FROM sites WHERE \(condition) ORDER BY id"
+                }
+                var codes: [String] = []
+                for id in [1, 2, 1, 2] {
+                    codes.append(try await connection.query(named(id)).value(String.self))
+                    try await connection.query(composed("id = \(id) OR code = \("nord")"))
+                    try await connection.query(PQQuery(unsafeSQL: "SELECT code FROM sites WHERE id = 2"))
+                    try await connection.query("SELECT code FROM sites WHERE id = \(Int32(id))")
+                }
+                #expect(codes == ["nord", "sud", "nord", "sud"])
+                let prepared = try await connection.query(
+                    """
+                    SELECT statement, parameter_types::text[] FROM pg_prepared_statements
+                    WHERE statement LIKE 'SELECT code FROM sites%' ORDER BY statement COLLATE "C", parameter_types::text
+                    """
+                ).map { try $0.decode(String.self, [String].self) }
+                #expect(
+                    prepared.map(\.0) == [
+                        "SELECT code FROM sites WHERE id = $1", "SELECT code FROM sites WHERE id = $1",
+                        "SELECT code FROM sites WHERE id = $1 OR code = $2 ORDER BY id",
+                        "SELECT code FROM sites WHERE id = 2",
+                    ]
+                )
+                #expect(prepared.map(\.1) == [["bigint"], ["integer"], ["bigint", "text"], []])
+            }
+        }
+    }
+
     /// Polls until `count` active statements match `pattern` (at most about 10 s).
     private func waitUntil(_ pool: PQPool, sees count: Int, matching pattern: String) async throws {
         for _ in 0..<200 {
