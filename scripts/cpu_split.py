@@ -2,8 +2,8 @@
 """Runs a command and reports where the machine's CPU went while it ran: the command itself (with
 its children), the daemon, and PostgreSQL (the postmaster, its live children and the children it
 reaped meanwhile, such as pgbench's backends that ended with the run), as CPU milliseconds, and the
-whole machine's busy share. The command's standard output passes through; the report is one JSON
-object written to --out.
+whole machine's busy share and busy time, which the three should nearly add up to. The command's
+standard output passes through; the report is one JSON object written to --out.
 
     cpu_split.py --postmaster PID [--daemon PID] --out FILE -- COMMAND [ARGUMENTS…]
 """
@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
 
@@ -42,6 +43,32 @@ def postgres_ticks(postmaster):
             if child is not None and child[1] == str(postmaster):  # ppid
                 total += own_ticks(child)
     return total
+
+
+def postgres_children(postmaster):
+    """The pids of the postmaster's children, and whether any of them has ended but is not yet reaped."""
+    children, zombies = set(), False
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            fields = stat_fields(entry)
+            if fields is not None and fields[1] == str(postmaster):
+                children.add(entry)
+                zombies = zombies or fields[0] == "Z"
+    return children, zombies
+
+
+def wait_for_backends_to_settle(postmaster):
+    """Waits (3 s at most) until the postmaster's children have stopped changing for 0.2 s with none
+    left to reap: a backend whose client has just gone is still exiting, and a process in the middle
+    of its exit can be neither read nor yet counted in its parent's times."""
+    stable, previous = 0, None
+    for _ in range(60):
+        children, zombies = postgres_children(postmaster)
+        stable = stable + 1 if children == previous and not zombies else 0
+        if stable == 4:
+            return
+        previous = children
+        time.sleep(0.05)
 
 
 def machine_ticks():
@@ -77,11 +104,14 @@ def main():
     child = subprocess.Popen(command)
     _, status, usage = os.wait4(child.pid, 0)
     busy_after, total_after = machine_ticks()
+    daemon_after = daemon_ticks(args.daemon)
+    wait_for_backends_to_settle(args.postmaster)
     report = {
         "command_ms": round((usage.ru_utime + usage.ru_stime) * 1000),
-        "daemon_ms": round((daemon_ticks(args.daemon) - daemon) * TICK_MS),
+        "daemon_ms": round((daemon_after - daemon) * TICK_MS),
         "postgres_ms": round((postgres_ticks(args.postmaster) - postgres) * TICK_MS),
         "machine_busy": round((busy_after - busy) / max(1, total_after - total), 3),
+        "machine_busy_ms": round((busy_after - busy) * TICK_MS),
     }
     with open(args.out, "w") as out:
         json.dump(report, out)
