@@ -1,4 +1,5 @@
 internal import CLibPQ
+import Glibc
 
 /// The rows a statement returned, read in place from libpq's result (freed when the last reference
 /// goes away). Reading a result never blocks.
@@ -39,7 +40,8 @@ public final class PQResult: Sendable, RandomAccessCollection {
 
     /// The first column called `name` (compared exactly: libpq's `PQfnumber` would fold case).
     func columnIndex(_ name: String) -> Int? {
-        (0..<PQnfields(raw)).first { String(cString: PQfname(raw, $0)) == name }.map(Int.init)
+        name.withCString { target in (0..<PQnfields(raw)).first { strcmp(PQfname(raw, $0), target) == 0 } }
+            .map(Int.init)
     }
 
     func columnName(_ column: Int) -> String {
