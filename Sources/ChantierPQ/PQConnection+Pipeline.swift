@@ -20,12 +20,17 @@ extension PQConnection {
         }
     }
 
-    private func pipelineBlocking(_ queries: [PQQuery], state: inout State) throws(PQError) -> [PQResult] {
+    /// Sends the pending prologue (``State/prologue``) and `queries` in one pipeline and returns the
+    /// rows of `queries`. A prologue statement's failure is also kept in ``State/prologueFailure``.
+    func pipelineBlocking(_ queries: [PQQuery], state: inout State) throws(PQError) -> [PQResult] {
+        let prologueCount = state.prologue.count
+        let queries = state.prologue + queries
         var names: [String] = []
         for query in queries {
             try Self.refuseNUL(in: query)
             names.append(try preparedName(for: StatementKey(query), state: &state))
         }
+        state.prologue = []
         let raw = state.raw
         guard PQenterPipelineMode(raw) == 1 else { throw connectionError(raw: raw, query: queries.first?.sql) }
         // Fails, leaving the connection in pipeline mode (so the pool retires it), only if results
@@ -41,7 +46,7 @@ extension PQConnection {
         guard PQpipelineSync(raw) == 1 else { throw connectionError(raw: raw, query: nil) }
         var results: [PQResult] = []
         var failure: PQError?
-        for query in queries {
+        for (index, query) in queries.enumerated() {
             guard let result = PQgetResult(raw) else {
                 failure = failure ?? connectionError(raw: raw, query: query.sql)
                 break
@@ -55,6 +60,7 @@ extension PQConnection {
                 var error = PQError(result: result, query: query.sql)
                 if PQstatus(raw) == CONNECTION_BAD { error.code = .connectionLost }
                 if error.is(.featureNotSupported) { state.statements[StatementKey(query)] = nil }
+                if index < prologueCount { state.prologueFailure = error }
                 PQclear(result)
                 failure = failure ?? error
             }
@@ -64,6 +70,6 @@ extension PQConnection {
         // The end of the pipeline (PGRES_PIPELINE_SYNC).
         if let sync = PQgetResult(raw) { PQclear(sync) }
         if let failure { throw failure }
-        return results
+        return Array(results.dropFirst(prologueCount))
     }
 }

@@ -3,12 +3,18 @@ import Logging
 extension PQConnection {
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
     ///
+    /// `BEGIN` and the `prologue` (statements whose rows are not needed: settings, a claim) go
+    /// out with the transaction's first statement, in one round trip. If a prologue statement
+    /// fails, that statement's error is what this throws, whatever `body` made of the error its
+    /// statement received.
+    ///
     /// A serialization failure (40001) or deadlock (40P01), raised by a statement or by COMMIT, rolls
     /// back and runs `body` again, at most `maxAttempts` times in all, after a short random pause.
     /// `body` must therefore have no effect outside the database that a retry would repeat.
     public func withTransaction<Result>(
         isolation: PQIsolation = .readCommitted,
         readOnly: Bool = false,
+        prologue: [PQQuery] = [],
         maxAttempts: Int = 5,
         _ body: (PQConnection) async throws -> Result
     ) async throws -> Result {
@@ -16,11 +22,13 @@ extension PQConnection {
         var attempt = 1
         while true {
             do {
-                try await query(begin)
+                open([begin] + prologue)
                 let result = try await body(self)
                 try await query("COMMIT")
+                if let failure = takePrologueFailure() { throw failure }
                 return result
             } catch {
+                let error = takePrologueFailure() ?? error
                 await rollBack()
                 guard attempt < maxAttempts, let failure = error as? PQError, failure.sqlState?.isTransient == true
                 else { throw error }
@@ -34,7 +42,28 @@ extension PQConnection {
         }
     }
 
+    private func open(_ statements: [PQQuery]) {
+        withState { state in
+            state.prologue = statements
+            state.prologueFailure = nil
+        }
+    }
+
+    private func takePrologueFailure() -> PQError? {
+        withState { state in
+            defer { state.prologueFailure = nil }
+            return state.prologueFailure
+        }
+    }
+
+    /// Rolls back, unless the transaction never reached the server (its `BEGIN` still waits in the
+    /// prologue).
     private func rollBack() async {
+        let sent = withState { state in
+            defer { state.prologue = [] }
+            return state.prologue.isEmpty
+        }
+        guard sent else { return }
         do {
             try await query("ROLLBACK")
         } catch {

@@ -17,6 +17,12 @@ public final class PQConnection: Sendable {
         var statements: [StatementKey: String] = [:]
         var nextStatementNumber = 0
         var lastUsed: ContinuousClock.Instant
+        /// Statements that go out with the next one, in the same round trip (a transaction's
+        /// opening; see ``PQConnection/withTransaction(isolation:readOnly:prologue:maxAttempts:_:)``).
+        var prologue: [PQQuery] = []
+        /// The error of a prologue statement, kept for the transaction to throw whatever its body
+        /// made of the error it received.
+        var prologueFailure: PQError?
     }
 
     /// What identifies a prepared statement: the query's text, as the literals and other text it
@@ -133,7 +139,9 @@ public final class PQConnection: Sendable {
     @discardableResult
     public func query(_ query: PQQuery) async throws -> PQResult {
         try await runBlocking { connection, state throws(PQError) in
-            try connection.executeBlocking(query, state: &state)
+            state.prologue.isEmpty
+                ? try connection.executeBlocking(query, state: &state)
+                : try connection.pipelineBlocking([query], state: &state)[0]
         }
     }
 
@@ -143,6 +151,7 @@ public final class PQConnection: Sendable {
             throw PQError(code: .invalidParameter, message: "a script cannot take parameters", query: script.sql)
         }
         try await runBlocking { connection, state throws(PQError) in
+            if !state.prologue.isEmpty { _ = try connection.pipelineBlocking([], state: &state) }
             let result = PQexec(state.raw, script.sql)
             PQclear(try connection.check(result, raw: state.raw, query: script.sql))
         }
@@ -277,7 +286,7 @@ public final class PQConnection: Sendable {
         guard !wasCancelled.load(ordering: .relaxed) else { return false }
         return state.withLockedValue {
             PQstatus($0.raw) == CONNECTION_OK && PQtransactionStatus($0.raw) == PQTRANS_IDLE
-                && PQpipelineStatus($0.raw) == PQ_PIPELINE_OFF
+                && PQpipelineStatus($0.raw) == PQ_PIPELINE_OFF && $0.prologue.isEmpty
         }
     }
 
@@ -301,6 +310,11 @@ public final class PQConnection: Sendable {
                 defer { PQclear(result) }
                 return result != nil && PQresultStatus(result) == PGRES_EMPTY_QUERY
             }) ?? false
+    }
+
+    /// The connection's bookkeeping, for changes that send nothing.
+    func withState<Result>(_ body: (inout State) -> Result) -> Result {
+        state.withLockedValue(body)
     }
 
     /// Direct access to the libpq connection, for a listener that owns its connection outright.

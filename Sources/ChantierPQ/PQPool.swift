@@ -94,10 +94,11 @@ public final class PQPool: Sendable {
     }
 
     /// Runs `body` in a transaction on one connection, retrying it on serialization failures and
-    /// deadlocks; see ``PQConnection/withTransaction(isolation:readOnly:maxAttempts:_:)``.
+    /// deadlocks; see ``PQConnection/withTransaction(isolation:readOnly:prologue:maxAttempts:_:)``.
     public func withTransaction<Result>(
         isolation: PQIsolation = .readCommitted,
         readOnly: Bool = false,
+        prologue: [PQQuery] = [],
         maxAttempts: Int = 5,
         _ body: (PQConnection) async throws -> Result
     ) async throws -> Result {
@@ -105,6 +106,7 @@ public final class PQPool: Sendable {
             try await connection.withTransaction(
                 isolation: isolation,
                 readOnly: readOnly,
+                prologue: prologue,
                 maxAttempts: maxAttempts,
                 body
             )

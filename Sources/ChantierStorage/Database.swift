@@ -22,7 +22,8 @@ public struct Database: Sendable {
     }
 
     /// Runs `body` in one transaction that records `audit` as the author of every change and, when
-    /// given, claims `idempotency` so that the change and its key commit together.
+    /// given, claims `idempotency` so that the change and its key commit together. Both go out with
+    /// the transaction's first statement.
     ///
     /// - Throws: ``StorageError`` with ``StorageError/Code/idempotencyKeyInUse`` when another request
     ///   with the same key got there first.
@@ -33,10 +34,14 @@ public struct Database: Sendable {
         isolation: PQIsolation = .readCommitted,
         _ body: (PQConnection) async throws -> Result
     ) async throws -> Result {
-        try await pool.withTransaction(isolation: isolation) { connection in
-            try await audit.apply(to: connection)
-            if let idempotency { try await IdempotencyStore.claim(idempotency, on: connection) }
-            return try await body(connection)
+        do {
+            return try await pool.withTransaction(
+                isolation: isolation,
+                prologue: [audit.settings] + (idempotency.map { [IdempotencyStore.claim($0)] } ?? []),
+                body
+            )
+        } catch let error as PQError {
+            throw IdempotencyStore.claimError(error) ?? error
         }
     }
 }

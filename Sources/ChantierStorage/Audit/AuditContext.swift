@@ -22,13 +22,16 @@ public struct AuditContext: Sendable, Hashable {
 
     /// Sets the context for the rest of the current transaction.
     public func apply(to connection: PQConnection) async throws {
-        try await connection.query(
-            """
-            SELECT set_config('chantier.actor_uid', \(uid.map(String.init) ?? ""), true),
-                   set_config('chantier.actor_name', \(name), true),
-                   set_config('chantier.actor_role', \(role ?? ""), true),
-                   set_config('chantier.operation', \(operation), true)
-            """
-        )
+        try await connection.query(settings)
+    }
+
+    /// The statement that sets the context for the rest of the current transaction.
+    var settings: PQQuery {
+        """
+        SELECT set_config('chantier.actor_uid', \(uid.map(String.init) ?? ""), true),
+               set_config('chantier.actor_name', \(name), true),
+               set_config('chantier.actor_role', \(role ?? ""), true),
+               set_config('chantier.operation', \(operation), true)
+        """
     }
 }

@@ -238,14 +238,21 @@ public struct TimeEntryRepository: Sendable {
         let calendar = try await participant.profile.calendarCode.asyncMap { code in
             try await CalendarRepository.calendar(code: code, on: connection)
         }
-        // The real minutes between the local times: a change of the clocks makes them differ.
-        let (minutes, future) = try await connection.query(
+        let loader = TimeEntryLoader(connection: connection, timeZone: timeZone)
+        let results = try await connection.queries([
+            // The real minutes between the local times: a change of the clocks makes them differ.
             """
             SELECT (extract(epoch FROM ((\(times.endDateTime.description)::timestamp) AT TIME ZONE \(timeZone))
                                      - ((\(times.startDateTime.description)::timestamp) AT TIME ZONE \(timeZone))) / 60)::bigint,
                    ((\(times.endDateTime.description)::timestamp) AT TIME ZONE \(timeZone)) > now() + interval '30 minutes'
-            """
-        )[0].decode(Int.self, Bool.self)
+            """,
+            loader.intervalsQuery(
+                of: participant.id,
+                in: AssignmentCase.window(around: times.date),
+                excluding: correcting?.entry.id
+            ),
+        ])
+        let (minutes, future) = try results[0][0].decode(Int.self, Bool.self)
         guard !future else {
             throw StorageError(
                 code: .invalidRecord,
@@ -264,15 +271,11 @@ public struct TimeEntryRepository: Sendable {
         let check = LoggedTimeCheck(
             entry: void ? [] : entryIntervals,
             rules: programs.map { ParticipantRules(participant: participant, program: $0, calendar: calendar ?? nil) },
-            existing: try await TimeEntryLoader(connection: connection, timeZone: timeZone).intervals(
-                of: participant.id,
-                in: AssignmentCase.window(around: times.date),
-                excluding: correcting?.entry.id
-            ),
+            existing: try TimeEntryLoader.intervals(results[1]),
             task: try await shift.asyncMap { try await TaskKindRepository.taskKind(code: $0.taskCode, on: connection) },
             adultSupervision: true
         )
-        let id = try await connection.query(
+        let entry = try await loader.inserting(
             """
             INSERT INTO time_entries (participant_id, site_id, assignment_id, program_id, kind, worked, work_date,
                                       break_minutes, supersedes, voids, reason, flags, note, recorded_by_uid,
@@ -282,20 +285,18 @@ public struct TimeEntryRepository: Sendable {
                               (\(times.endDateTime.description)::timestamp) AT TIME ZONE \(timeZone), '[)'),
                     \(times.date), \(times.breakMinutes), \(correcting?.entry.id), \(void), \(correcting?.reason),
                     \(check.flags.map(\.rawValue)), \(noteText), \(audit.uid), \(audit.name))
-            RETURNING id
             """
-        ).value(Int.self)
+        )
         if let assignmentID, !void {
             try await connection.query(
                 "UPDATE assignments SET status = 'completed' WHERE id = \(assignmentID) AND status IN ('assigned', 'confirmed')"
             )
         }
-        let entry = try await TimeEntryLoader(connection: connection, timeZone: timeZone).entry(id: id)
         if !check.violations.isEmpty {
             try await AlertRepository.raise(
                 [
                     .limitBreach(
-                        entryID: id,
+                        entryID: entry.id,
                         participantID: participant.id,
                         participantName: participant.profile.fullName,
                         date: times.date,

@@ -41,22 +41,23 @@ public enum IdempotencyStore {
         }
     }
 
-    /// Claims the key inside the current transaction.
-    static func claim(_ claim: IdempotencyClaim, on connection: PQConnection) async throws {
-        do {
-            try await connection.query(
-                """
-                INSERT INTO idempotency_keys (caller_uid, key, method, path, request_body)
-                VALUES (\(claim.callerUID), \(claim.key), \(claim.method), \(claim.path), \(PQBytes(claim.requestBody)))
-                """
-            )
-        } catch let error as PQError where error.is(.uniqueViolation) {
-            throw StorageError(
-                code: .idempotencyKeyInUse,
-                message: "another request with this Idempotency-Key is being processed; retry in a moment",
-                underlying: error
-            )
-        }
+    /// The statement that claims the key inside the current transaction. It fails on the key's
+    /// primary key when another request claimed it (``claimError(_:)``).
+    static func claim(_ claim: IdempotencyClaim) -> PQQuery {
+        """
+        INSERT INTO idempotency_keys (caller_uid, key, method, path, request_body)
+        VALUES (\(claim.callerUID), \(claim.key), \(claim.method), \(claim.path), \(PQBytes(claim.requestBody)))
+        """
+    }
+
+    /// What a failed claim means, if `error` is one.
+    static func claimError(_ error: PQError) -> StorageError? {
+        guard error.is(.uniqueViolation), error.constraint == "idempotency_keys_pkey" else { return nil }
+        return StorageError(
+            code: .idempotencyKeyInUse,
+            message: "another request with this Idempotency-Key is being processed; retry in a moment",
+            underlying: error
+        )
     }
 
     /// Stores the response of the request that claimed the key.
