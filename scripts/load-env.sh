@@ -1,9 +1,11 @@
 # Sourced by the load and crash scripts: a throw-away PostgreSQL cluster and chantierd on a Unix
 # socket in $work, with a registry (a sector, 20 sites, Multiboulot) and $participants enrolled
 # adults (ids 1…N) for scripts/load_client.py to log hours for. Needs $work, $participants and
-# $mode (debug or release) set, and scripts/lib.sh sourced.
+# $mode (debug or release) set, and scripts/lib.sh sourced; $chantierd, if set, is the binary to
+# migrate with and start (by default .build/$mode/chantierd).
 
 bin=$(pg_bindir)
+chantierd="${chantierd:-.build/$mode/chantierd}"
 chmod 755 "$work"
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work"
 conninfo="host=$work user=postgres dbname=chantier"
@@ -21,7 +23,7 @@ make_cluster() {
     as_cluster_owner "$bin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
     start_cluster "$@"
     psql "host=$work user=postgres dbname=postgres" -Xqc "CREATE DATABASE chantier"
-    ".build/$mode/chantierd" migrate --database "$conninfo" >/dev/null
+    "$chantierd" migrate --database "$conninfo" >/dev/null
     cat >"$work/chantierd.yaml" <<YAML
 database:
   url: "$conninfo"
@@ -35,18 +37,19 @@ YAML
 
 # Starts chantierd (or, with arguments, that command line) in the background; sets $daemon.
 start_daemon() {
-    if [ $# -eq 0 ]; then set -- ".build/$mode/chantierd" serve --config "$work/chantierd.yaml"; fi
+    if [ $# -eq 0 ]; then set -- "$chantierd" serve --config "$work/chantierd.yaml"; fi
     "$@" >>"$work/chantierd.log" 2>&1 &
     daemon=$!
     wait_for_daemon
 }
 
+# Waits until the daemon answers on its socket ($1, by default $work/chantierd.sock).
 wait_for_daemon() {
     for _ in $(seq 300); do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --unix-socket "$work/chantierd.sock" http://chantier/v1/sectors)" = 200 ] && return 0
+        [ "$(curl -s -o /dev/null -w '%{http_code}' --unix-socket "${1:-$work/chantierd.sock}" http://chantier/v1/sectors)" = 200 ] && return 0
         sleep 0.1
     done
-    die "chantierd did not answer; its log: $work/chantierd.log"
+    die "chantierd did not answer on ${1:-$work/chantierd.sock}; its log is in $work"
 }
 
 ctl() { CHANTIER_SOCKET="$work/chantierd.sock" ".build/$mode/chantierctl" "$@" >/dev/null; }

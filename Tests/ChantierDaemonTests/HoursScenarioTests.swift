@@ -118,6 +118,20 @@ struct HoursScenarioTests: ScenarioTests {
         let list = try await s.json(["hours", "list", "--week", isoWeek(), "--participant", "\(adult)"])
         #expect((list["entries"] as? [[String: Any]])?.map { $0["id"] as? Int } == [correctionID])
         #expect(list["worked_minutes"] as? Int == 135)
+        // Hours at another site the same week: each filter narrows the list by itself.
+        try await s.json(["site", "add", "ecole", "--name", "École", "--sector", "nord"])
+        let atTheSchool = try await s.json([
+            "hours", "log", "\(adult)", "--site", "ecole", "--date", day(2), "--start", "13:00", "--end", "15:00",
+        ])
+        let schoolID = try #require((atTheSchool["entry"] as? [String: Any])?["id"] as? Int)
+        func listed(_ filters: [String]) async throws -> [Int] {
+            let list = try await s.json(["hours", "list"] + filters)
+            return try #require(list["entries"] as? [[String: Any]]).compactMap { $0["id"] as? Int }
+        }
+        #expect(try await listed(["--week", isoWeek()]) == [correctionID, schoolID])
+        #expect(try await listed(["--week", isoWeek(), "--site", "parc"]) == [correctionID])
+        #expect(try await listed(["--week", isoWeek(), "--site", "ecole", "--participant", "\(adult)"]) == [schoolID])
+        #expect(try await listed(["--week", isoWeek(1), "--site", "ecole"]).isEmpty)
         let again = try await s.ctl(["hours", "correct", "\(id)", "--end", "12:00", "--reason", "again"])
         #expect(again.status == 67 && again.output.contains("correct \(correctionID) instead"), "\(again.output)")
 
@@ -147,7 +161,7 @@ struct HoursScenarioTests: ScenarioTests {
             let (count, smallestBreak) = try await pool.query(
                 "SELECT count(*), min(break_minutes) FROM time_entries"
             )[0].decode(Int.self, Int.self)
-            #expect(count == 2 && smallestBreak == 0)
+            #expect(count == 3 && smallestBreak == 0, "the entry, its correction and the school's")
         }
         await s.daemon.stop()
     }

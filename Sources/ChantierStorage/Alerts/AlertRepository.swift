@@ -38,8 +38,11 @@ public struct AlertRepository: Sendable {
             try await connection.query(
                 """
                 SELECT \(columns) FROM alerts
-                WHERE target_role = ANY(\(targets)) AND (\(includeAcknowledged) OR acknowledged_at IS NULL)
-                  AND (\(kind?.rawValue)::text IS NULL OR kind = \(kind?.rawValue))
+                WHERE \(PQQuery.allOf([
+                    "target_role = ANY(\(targets))",
+                    includeAcknowledged ? nil : "acknowledged_at IS NULL",
+                    kind.map { "kind = \($0.rawValue)" },
+                ]))
                 ORDER BY raised_at DESC, id DESC
                 LIMIT 1000
                 """

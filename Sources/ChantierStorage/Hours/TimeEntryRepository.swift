@@ -381,13 +381,13 @@ public struct TimeEntryRepository: Sendable {
     public func list(_ filter: Filter) async throws -> [TimeEntry] {
         try await database.read { connection in
             try await TimeEntryLoader(connection: connection, timeZone: timeZone).entries(
-                where: """
-                    entry.work_date BETWEEN \(filter.days.first) AND \(filter.days.last)
-                    AND NOT entry.voids AND NOT EXISTS (SELECT 1 FROM time_entries later WHERE later.supersedes = entry.id)
-                    AND (\(filter.participantID)::bigint IS NULL OR entry.participant_id = \(filter.participantID))
-                    AND (\(filter.site)::text IS NULL OR site.code = \(filter.site))
-                    AND (NOT \(filter.flaggedOnly) OR cardinality(entry.flags) > 0)
-                    """
+                where: .allOf([
+                    "entry.work_date BETWEEN \(filter.days.first) AND \(filter.days.last)",
+                    "NOT entry.voids AND NOT EXISTS (SELECT 1 FROM time_entries later WHERE later.supersedes = entry.id)",
+                    filter.participantID.map { "entry.participant_id = \($0)" },
+                    filter.site.map { "site.code = \($0)" },
+                    filter.flaggedOnly ? "cardinality(entry.flags) > 0" : nil,
+                ])
             )
         }
     }

@@ -34,7 +34,7 @@ public struct WeekClosureRepository: Sendable {
                       AND cardinality(entry.flags) > 0)
             FROM sites_of_week JOIN sites site ON site.id = sites_of_week.site_id
             LEFT JOIN week_closures closure ON closure.site_id = site.id AND closure.week_start = \(week.first)
-            WHERE \(site)::text IS NULL OR site.code = \(site)
+            WHERE \(PQQuery.allOf([site.map { "site.code = \($0)" }]))
             ORDER BY site.code
             """
         ).map { row in

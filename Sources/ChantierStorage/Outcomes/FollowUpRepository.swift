@@ -123,12 +123,12 @@ public struct FollowUpRepository: Sendable {
     public func list(_ filter: Filter) async throws -> [FollowUp] {
         try await database.read { connection in
             try await Self.followUps(
-                where: """
-                    (\(filter.includeDone) OR follow_up.done_on IS NULL)
-                    AND (\(filter.dueBy)::date IS NULL OR follow_up.due_on <= \(filter.dueBy))
-                    AND (\(filter.participantID)::bigint IS NULL OR participant.id = \(filter.participantID))
-                    AND (\(filter.programCode)::text IS NULL OR program.code = \(filter.programCode))
-                    """,
+                where: .allOf([
+                    filter.includeDone ? nil : "follow_up.done_on IS NULL",
+                    filter.dueBy.map { "follow_up.due_on <= \($0)" },
+                    filter.participantID.map { "participant.id = \($0)" },
+                    filter.programCode.map { "program.code = \($0)" },
+                ]),
                 on: connection
             )
         }

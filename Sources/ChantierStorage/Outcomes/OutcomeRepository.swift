@@ -72,12 +72,12 @@ public struct OutcomeRepository: Sendable {
     public func list(_ filter: Filter) async throws -> [Outcome] {
         try await database.read { connection in
             try await Self.outcomes(
-                where: """
-                    (\(filter.participantID)::bigint IS NULL OR outcome.participant_id = \(filter.participantID))
-                    AND (\(filter.programCode)::text IS NULL OR program.code = \(filter.programCode))
-                    AND (\(filter.from)::date IS NULL OR outcome.observed_on >= \(filter.from))
-                    AND (\(filter.to)::date IS NULL OR outcome.observed_on <= \(filter.to))
-                    """,
+                where: .allOf([
+                    filter.participantID.map { "outcome.participant_id = \($0)" },
+                    filter.programCode.map { "program.code = \($0)" },
+                    filter.from.map { "outcome.observed_on >= \($0)" },
+                    filter.to.map { "outcome.observed_on <= \($0)" },
+                ]),
                 on: connection
             )
         }

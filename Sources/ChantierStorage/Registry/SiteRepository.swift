@@ -15,9 +15,11 @@ public struct SiteRepository: Sendable {
             try await connection.query(
                 """
                 SELECT \(Self.columns) FROM \(Self.joined)
-                WHERE (\(includeArchived) OR site.archived_at IS NULL)
-                  AND (\(sector)::text IS NULL OR sector.code = \(sector))
-                  AND (\(client)::text IS NULL OR client.code = \(client))
+                WHERE \(PQQuery.allOf([
+                    includeArchived ? nil : "site.archived_at IS NULL",
+                    sector.map { "sector.code = \($0)" },
+                    client.map { "client.code = \($0)" },
+                ]))
                 ORDER BY site.code
                 """
             ).map(Self.site)

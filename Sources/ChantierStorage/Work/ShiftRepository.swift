@@ -40,13 +40,13 @@ public struct ShiftRepository: Sendable {
     public func list(_ filter: Filter) async throws -> [Shift] {
         try await database.read { connection in
             try await ShiftLoader(connection: connection, timeZone: timeZone).shifts(
-                where: """
-                    shift.local_date BETWEEN \(filter.days.first) AND \(filter.days.last)
-                    AND (\(filter.site)::text IS NULL OR site.code = \(filter.site))
-                    AND (\(filter.sector)::text IS NULL OR sector.code = \(filter.sector))
-                    AND (\(filter.order)::bigint IS NULL OR shift.work_order_id = \(filter.order))
-                    AND (\(filter.status?.rawValue)::text IS NULL OR shift.status = \(filter.status?.rawValue))
-                    """
+                where: .allOf([
+                    "shift.local_date BETWEEN \(filter.days.first) AND \(filter.days.last)",
+                    filter.site.map { "site.code = \($0)" },
+                    filter.sector.map { "sector.code = \($0)" },
+                    filter.order.map { "shift.work_order_id = \($0)" },
+                    filter.status.map { "shift.status = \($0.rawValue)" },
+                ])
             )
         }
     }

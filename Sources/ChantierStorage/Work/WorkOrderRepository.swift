@@ -20,11 +20,11 @@ public struct WorkOrderRepository: Sendable {
     {
         try await database.read { connection in
             try await Self.orders(
-                where: """
-                    (\(site)::text IS NULL OR site.code = \(site))
-                    AND (\(program)::text IS NULL OR program.code = \(program))
-                    AND (\(status?.rawValue)::text IS NULL OR work_order.status = \(status?.rawValue))
-                    """,
+                where: .allOf([
+                    site.map { "site.code = \($0)" },
+                    program.map { "program.code = \($0)" },
+                    status.map { "work_order.status = \($0.rawValue)" },
+                ]),
                 on: connection
             )
         }
