@@ -96,7 +96,7 @@ public struct PlanRepository: Sendable {
     public func list(week monday: LocalDate?) async throws -> [PlanRecord] {
         try await database.read { connection in
             try await PlanRecordLoader(connection: connection, timeZone: timeZone).summaries(
-                where: "(\(monday)::date IS NULL OR proposal.week_start = \(monday))"
+                where: .allOf([monday.map { "proposal.week_start = \($0)" }])
             )
         }
     }

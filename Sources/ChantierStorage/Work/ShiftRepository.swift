@@ -128,8 +128,7 @@ public struct ShiftRepository: Sendable {
                 least(coalesce(work_order.last_day, \(days.last)), \(days.last)),
                 interval '1 day'
             ) AS day
-            WHERE work_order.status = 'open'
-              AND (\(order)::bigint IS NULL OR work_order.id = \(order))
+            WHERE \(PQQuery.allOf(["work_order.status = 'open'", order.map { "work_order.id = \($0)" }]))
               AND extract(isodow FROM day)::smallint = ANY (work_order.weekdays)
               AND NOT EXISTS (SELECT 1 FROM work_order_skipped_days skipped
                               WHERE skipped.work_order_id = work_order.id AND skipped.day = day::date)
