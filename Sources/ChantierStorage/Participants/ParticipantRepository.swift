@@ -107,7 +107,7 @@ public struct ParticipantRepository: Sendable {
                 """
             )
         }
-        return conditions.isEmpty ? "true" : PQQuery.joined(conditions, separator: " AND ")
+        return .allOf(conditions)
     }
 
     /// Adds a participant.
