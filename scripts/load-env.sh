@@ -71,3 +71,16 @@ SELECT id, (SELECT id FROM programs WHERE code = 'multiboulot'), DATE '2026-01-0
 COMMIT;
 SQL
 }
+
+# Holds the leader's advisory lock from a session of its own until the script ends, so that the
+# daemons started on this cluster are followers; sets $leader (kill it in the cleanup).
+hold_leader_lock() {
+    psql "$conninfo" -Xqc "SELECT pg_advisory_lock($((0x63686C6561646572))); SELECT pg_sleep(86400)" >/dev/null 2>&1 &
+    leader=$!
+    until psql "$conninfo" -XAtc "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted" | grep -qx 1; do
+        sleep 0.1
+    done
+}
+
+# Prints an expression of the JSON object on standard input, `d` being the object: field 'd["next_slot"]'.
+field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
