@@ -166,6 +166,36 @@ struct HoursScenarioTests: ScenarioTests {
         await s.daemon.stop()
     }
 
+    @Test func hoursLoggedAtASiteOnTheDayOfAShiftThereCompleteItsAssignment() async throws {
+        let s = try await session()
+        let (adult, _) = try await people(s)
+        let shift = try await pastShift(s, participant: adult, on: 1, "13:00", "16:00")
+        try await s.json(["site", "add", "ecole", "--name", "École", "--sector", "nord"])
+
+        // Another site that day is not the shift's; the park that day is.
+        let elsewhere = try await s.json([
+            "hours", "log", "\(adult)", "--site", "ecole", "--date", day(1), "--start", "09:00", "--end", "10:00",
+        ])
+        #expect((elsewhere["entry"] as? [String: Any])?["shift_id"] as? Int == nil, "\(elsewhere)")
+        let atThePark = try await log(s, adult, on: 1, "13:00", "15:30")
+        #expect((atThePark["entry"] as? [String: Any])?["shift_id"] as? Int == shift, "\(atThePark)")
+        let shown = try await s.json(["shift", "show", "\(shift)"])
+        #expect((shown["assignments"] as? [[String: Any]])?.first?["status"] as? String == "completed")
+
+        // A site that does not exist, or no longer takes hours, is refused and nothing is recorded.
+        let nowhere = try await s.ctl([
+            "hours", "log", "\(adult)", "--site", "nowhere", "--date", day(2), "--start", "09:00", "--end", "10:00",
+        ])
+        #expect(nowhere.status == 65 && nowhere.output.contains("there is no site nowhere"), "\(nowhere.output)")
+        #expect(try await s.ctl(["site", "archive", "ecole"]).status == 0)
+        let archived = try await s.ctl([
+            "hours", "log", "\(adult)", "--site", "ecole", "--date", day(2), "--start", "09:00", "--end", "10:00",
+        ])
+        #expect(archived.status == 65 && archived.output.contains("ecole is archived"), "\(archived.output)")
+        let week = try await s.json(["hours", "list", "--week", isoWeek()])
+        #expect((week["entries"] as? [[String: Any]])?.count == 2, "\(week)")
+    }
+
     @Test func aYouthPastTenWeekdayHoursIsRecordedFlaggedAndAlertedEvenWhenLoggedTwiceAtOnce() async throws {
         let s = try await session()
         let (_, youth) = try await people(s)

@@ -57,10 +57,14 @@ public struct TimeEntryRepository: Sendable {
         idempotency: IdempotencyClaim? = nil
     ) async throws -> Outcome {
         try await write(audit, idempotency) { connection in
-            let participant = try await ParticipantRepository.participant(
+            // The site's id and the assignment the hours complete come with the participant, in
+            // one round trip.
+            let siteQuery = request.shiftID == nil ? request.siteCode.map(RegistryTable.site.idQuery(of:)) : nil
+            let (participant, found) = try await ParticipantRepository.participant(
                 id: request.participantID,
                 on: connection,
-                lock: true
+                lock: true,
+                alongside: [Self.assignmentQuery(request)] + (siteQuery.map { [$0] } ?? [])
             )
             var siteCode = request.siteCode
             var times = request.times
@@ -82,19 +86,14 @@ public struct TimeEntryRepository: Sendable {
             }
             if let breakMinutes = request.breakMinutes { times.breakMinutes = breakMinutes }
             if let kind = request.kind { times.kind = kind }
-            let siteID = try await RegistryTable.site.id(of: siteCode, field: "site", on: connection)
+            let siteID =
+                if siteQuery != nil {
+                    try RegistryTable.site.id(of: siteCode, field: "site", from: found[1])
+                } else {
+                    try await RegistryTable.site.id(of: siteCode, field: "site", on: connection)
+                }
             try await access.check(site: siteCode, siteID: siteID, on: connection)
-            let assignment = try await connection.query(
-                """
-                SELECT assignment.id FROM assignments assignment JOIN shifts shift ON shift.id = assignment.shift_id
-                WHERE assignment.participant_id = \(participant.id)
-                  AND assignment.status IN ('assigned', 'confirmed', 'completed')
-                  AND (\(request.shiftID)::bigint = shift.id
-                       OR (\(request.shiftID)::bigint IS NULL AND shift.site_id = \(siteID)
-                           AND shift.local_date = \(times.date)))
-                ORDER BY assignment.id LIMIT 1
-                """
-            ).firstRow.map { try $0.decode(Int.self, column: 0) }
+            let assignment = try found[0].firstRow.map { try $0.decode(Int.self, column: 0) }
             return try await record(
                 participant: participant,
                 siteID: siteID,
@@ -107,6 +106,26 @@ public struct TimeEntryRepository: Sendable {
                 on: connection
             )
         }
+    }
+
+    /// The participant's assignment that hours logged for `request` complete: to its shift, or to
+    /// a shift at its site on its day.
+    private static func assignmentQuery(_ request: Request) -> PQQuery {
+        let shift: PQQuery =
+            if let shiftID = request.shiftID {
+                "shift.id = \(shiftID)"
+            } else {
+                """
+                shift.site_id = (SELECT id FROM sites WHERE code = \(request.siteCode))
+                AND shift.local_date = \(request.times?.date)
+                """
+            }
+        return """
+            SELECT assignment.id FROM assignments assignment JOIN shifts shift ON shift.id = assignment.shift_id
+            WHERE assignment.participant_id = \(request.participantID)
+              AND assignment.status IN ('assigned', 'confirmed', 'completed') AND \(shift)
+            ORDER BY assignment.id LIMIT 1
+            """
     }
 
     /// What a correction changes; `nil` keeps the corrected entry's value.
@@ -234,25 +253,36 @@ public struct TimeEntryRepository: Sendable {
         let noteText = try StorageError.checking { () throws(RecordError) in
             try RecordFields.optionalText(note, field: "note")
         }
-        let programs = try await programs(for: participant, shift: shift, on: times.date, connection: connection)
+        let programCodes = try programCodes(for: participant, shift: shift, on: times.date)
         let calendar = try await participant.profile.calendarCode.asyncMap { code in
             try await CalendarRepository.calendar(code: code, on: connection)
         }
         let loader = TimeEntryLoader(connection: connection, timeZone: timeZone)
-        let results = try await connection.queries([
-            // The real minutes between the local times: a change of the clocks makes them differ.
-            """
-            SELECT (extract(epoch FROM ((\(times.endDateTime.description)::timestamp) AT TIME ZONE \(timeZone))
-                                     - ((\(times.startDateTime.description)::timestamp) AT TIME ZONE \(timeZone))) / 60)::bigint,
-                   ((\(times.endDateTime.description)::timestamp) AT TIME ZONE \(timeZone)) > now() + interval '30 minutes'
-            """,
-            loader.intervalsQuery(
-                of: participant.id,
-                in: AssignmentCase.window(around: times.date),
-                excluding: correcting?.entry.id
-            ),
-        ])
-        let (minutes, future) = try results[0][0].decode(Int.self, Bool.self)
+        // The programs with their policies, the real minutes and the participant's other hours
+        // around the day: one round trip.
+        let programQueries = programCodes.map(ProgramRepository.queries(code:))
+        let results = try await connection.queries(
+            programQueries.flatMap { $0 } + [
+                // The real minutes between the local times: a change of the clocks makes them differ.
+                """
+                SELECT (extract(epoch FROM ((\(times.endDateTime.description)::timestamp) AT TIME ZONE \(timeZone))
+                                         - ((\(times.startDateTime.description)::timestamp) AT TIME ZONE \(timeZone))) / 60)::bigint,
+                       ((\(times.endDateTime.description)::timestamp) AT TIME ZONE \(timeZone)) > now() + interval '30 minutes'
+                """,
+                loader.intervalsQuery(
+                    of: participant.id,
+                    in: AssignmentCase.window(around: times.date),
+                    excluding: correcting?.entry.id
+                ),
+            ]
+        )
+        var programs: [Program] = []
+        var next = 0
+        for (code, queries) in zip(programCodes, programQueries) {
+            programs.append(try ProgramRepository.program(code: code, from: results[next..<next + queries.count]))
+            next += queries.count
+        }
+        let (minutes, future) = try results[next][0].decode(Int.self, Bool.self)
         guard !future else {
             throw StorageError(
                 code: .invalidRecord,
@@ -271,7 +301,7 @@ public struct TimeEntryRepository: Sendable {
         let check = LoggedTimeCheck(
             entry: void ? [] : entryIntervals,
             rules: programs.map { ParticipantRules(participant: participant, program: $0, calendar: calendar ?? nil) },
-            existing: try TimeEntryLoader.intervals(results[1]),
+            existing: try TimeEntryLoader.intervals(results[next + 1]),
             task: try await shift.asyncMap { try await TaskKindRepository.taskKind(code: $0.taskCode, on: connection) },
             adultSupervision: true
         )
@@ -309,17 +339,10 @@ public struct TimeEntryRepository: Sendable {
         return Outcome(entry: entry, check: check)
     }
 
-    /// The programs an entry counts for: the order's, or those the participant is in that day.
-    private func programs(
-        for participant: Participant,
-        shift: Shift?,
-        on date: LocalDate,
-        connection: PQConnection
-    )
-        async throws -> [Program]
-    {
-        let active = participant.enrollments(activeOn: date).map(\.programCode)
-        let codes = shift?.programCode.map { [$0] } ?? active
+    /// The codes of the programs an entry counts for: the order's, or those the participant is in
+    /// that day.
+    private func programCodes(for participant: Participant, shift: Shift?, on date: LocalDate) throws -> [String] {
+        let codes = shift?.programCode.map { [$0] } ?? participant.enrollments(activeOn: date).map(\.programCode)
         guard !codes.isEmpty else {
             throw StorageError(
                 code: .conflict,
@@ -327,9 +350,7 @@ public struct TimeEntryRepository: Sendable {
                     + "with chantierctl enroll, then log the hours"
             )
         }
-        var programs: [Program] = []
-        for code in codes { programs.append(try await ProgramRepository.program(code: code, on: connection)) }
-        return programs
+        return codes
     }
 
     /// Records that a participant did not come to a shift.

@@ -8,6 +8,17 @@ enum ParticipantLoader {
     /// With `lock`, their rows are locked first (`FOR UPDATE`, in id order), for the transaction.
     static func load(ids: [Int], lock: Bool = false, on connection: PQConnection) async throws -> [Participant] {
         guard !ids.isEmpty else { return [] }
+        return try await load(ids: ids, lock: lock, alongside: [], on: connection).participants
+    }
+
+    /// Loads the participants as ``load(ids:lock:on:)`` does and runs the statements `alongside`
+    /// after them in the same round trip, returning their rows too.
+    static func load(
+        ids: [Int],
+        lock: Bool,
+        alongside: [PQQuery],
+        on connection: PQConnection
+    ) async throws -> (participants: [Participant], alongside: [PQResult]) {
         let listed = PQQuery.isAny(of: ids)
         let locking: [PQQuery] =
             lock ? ["SELECT 1 FROM participants WHERE id \(listed) ORDER BY id FOR UPDATE"] : []
@@ -52,7 +63,7 @@ enum ParticipantLoader {
                     FROM enrollments enrollment JOIN programs program ON program.id = enrollment.program_id
                     WHERE enrollment.participant_id \(listed) ORDER BY enrollment.starts_on, enrollment.id
                     """,
-                ]
+                ] + alongside
             ).dropFirst(locking.count)
         )
         let (rows, skills, windows, exceptions, guardians, consents, enrollments) = (
@@ -130,7 +141,7 @@ enum ParticipantLoader {
                 )
             )
         }
-        return ids.compactMap { participants[$0] }
+        return (ids.compactMap { participants[$0] }, Array(results.dropFirst(7)))
     }
 
     private static func participant(_ row: PQRow) throws -> Participant {

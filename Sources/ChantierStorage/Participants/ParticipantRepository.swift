@@ -17,13 +17,25 @@ public struct ParticipantRepository: Sendable {
     }
 
     static func participant(id: Int, on connection: PQConnection, lock: Bool = false) async throws -> Participant {
-        guard let participant = try await ParticipantLoader.load(ids: [id], lock: lock, on: connection).first else {
+        try await participant(id: id, on: connection, lock: lock, alongside: []).participant
+    }
+
+    /// The participant, and the rows of the statements `alongside`, run after theirs in the same
+    /// round trip.
+    static func participant(
+        id: Int,
+        on connection: PQConnection,
+        lock: Bool,
+        alongside: [PQQuery]
+    ) async throws -> (participant: Participant, alongside: [PQResult]) {
+        let loaded = try await ParticipantLoader.load(ids: [id], lock: lock, alongside: alongside, on: connection)
+        guard let participant = loaded.participants.first else {
             throw StorageError(
                 code: .notFound,
                 message: "there is no participant \(id); chantierctl participant list shows them"
             )
         }
-        return participant
+        return (participant, loaded.alongside)
     }
 
     public func list(_ filter: ParticipantFilter, today: LocalDate) async throws -> [ParticipantSummary] {

@@ -26,21 +26,30 @@ public struct ProgramRepository: Sendable {
     }
 
     static func program(code: String, on connection: PQConnection) async throws -> Program {
-        let results = try await connection.queries([
+        try program(code: code, from: try await connection.queries(queries(code: code))[...])
+    }
+
+    /// The statements ``program(code:from:)`` reads, for sending them with others.
+    static func queries(code: String) -> [PQQuery] {
+        [
             "SELECT \(columns) FROM programs WHERE code = \(code)",
             """
             SELECT policy.program_id, policy.effective_from, policy.policy, policy.note
             FROM program_policies policy JOIN programs program ON program.id = policy.program_id
             WHERE program.code = \(code) ORDER BY policy.effective_from
             """,
-        ])
-        guard let row = results[0].firstRow else {
+        ]
+    }
+
+    /// The program with `code` and its policies, from the rows of ``queries(code:)``.
+    static func program(code: String, from results: ArraySlice<PQResult>) throws -> Program {
+        guard let row = results[results.startIndex].firstRow else {
             throw StorageError(
                 code: .notFound,
                 message: "there is no program \(code); chantierctl program list shows them"
             )
         }
-        return try withPolicies([try program(row)], rows: results[1])[0]
+        return try withPolicies([try program(row)], rows: results[results.startIndex + 1])[0]
     }
 
     /// The programs with these ids, with their policies.

@@ -39,10 +39,17 @@ public enum RegistryTable: Sendable, CaseIterable {
     ///
     /// - Throws: ``StorageError/Code/invalidReference`` when there is none, or it is archived.
     func id(of code: String, field: String, on connection: PQConnection) async throws -> Int {
-        let row = try await connection.query(
-            "SELECT id, archived_at IS NOT NULL FROM \(name) WHERE code = \(code)"
-        ).firstRow
-        guard let row else {
+        try id(of: code, field: field, from: try await connection.query(idQuery(of: code)))
+    }
+
+    /// The statement ``id(of:field:from:)`` reads, for sending it with others.
+    func idQuery(of code: String) -> PQQuery {
+        "SELECT id, archived_at IS NOT NULL FROM \(name) WHERE code = \(code)"
+    }
+
+    /// The id of the row with `code`, from the rows of ``idQuery(of:)``.
+    func id(of code: String, field: String, from result: PQResult) throws -> Int {
+        guard let row = result.firstRow else {
             throw StorageError(
                 code: .invalidReference,
                 message: "there is no \(noun) \(code); \(listCommand) shows them",
