@@ -86,7 +86,7 @@ struct Daemon {
             ),
             LeaderJobService(
                 state: state,
-                interval: { _ in .seconds(5 * 60) },
+                interval: { $0.statisticsRefreshInterval },
                 job: StatisticsRefresher(database: database, logger: logger).run
             ),
             LeaderJobService(

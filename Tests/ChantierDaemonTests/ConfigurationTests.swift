@@ -72,6 +72,10 @@ struct ConfigurationTests {
             ("", ["CHANTIER_DATABASE_MIGRATE_ON_START": "maybe"], "database.migrate_on_start"),
             ("api:\n  sockett: /x.sock\n", [:], "unknown configuration key api.sockett"),
             ("hours:\n  submit_deadline: tomorrow\n", [:], "hours.submit_deadline"),
+            (
+                "", ["CHANTIER_STATISTICS_REFRESH_INTERVAL_MINUTES": "0"],
+                "statistics.refresh_interval_minutes (CHANTIER_STATISTICS_REFRESH_INTERVAL_MINUTES)"
+            ),
             ("", ["CHANTIER_PAYROLL_MINIMUM_WAGE": "16.60"], "payroll.minimum_wage (CHANTIER_PAYROLL_MINIMUM_WAGE)"),
             ("database: [oops\n", [:], "is not valid YAML"),
         ] as [(String, [String: String], String)]
@@ -94,6 +98,8 @@ struct ConfigurationTests {
               missing_hours_grace_hours: 2
             alerts:
               scan_interval_minutes: 5
+            statistics:
+              refresh_interval_minutes: 30
             payroll:
               minimum_wage: "2026-05-01=16.60,2027-05-01=17.05"
 
@@ -104,6 +110,8 @@ struct ConfigurationTests {
         #expect(configuration.hours.deadlines.approve == WeekDeadlines().approve)
         #expect(configuration.hours.missingHoursGraceMinutes == 120)
         #expect(configuration.alerts.scanInterval == .seconds(300))
+        #expect(defaults.statisticsRefreshInterval == .seconds(300))
+        #expect(configuration.statisticsRefreshInterval == .seconds(1800))
         #expect(configuration.minimumWage.cents(on: LocalDate(year: 2027, month: 6, day: 1)!) == 1705)
     }
 

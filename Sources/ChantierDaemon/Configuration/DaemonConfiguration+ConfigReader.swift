@@ -36,6 +36,7 @@ extension DaemonConfiguration {
     /// | `hours.missing_hours_grace_hours` | 12 | after a shift's end, before its missing hours raise an alert |
     /// | `alerts.scan_interval_minutes` | 15 | how often the leader looks for late weeks and missing hours |
     /// | `alerts.expiry_warning_days` | 30 | consents and certifications expiring within this many days |
+    /// | `statistics.refresh_interval_minutes` | 5 | how often the leader brings the hours by month up to date |
     /// | `planner.default_seconds` | 10 | budget of a proposal that names none |
     /// | `planner.max_seconds` | 300 | the most a proposal may ask |
     /// | `planner.propose_at` | thursday 18:00 | when the leader proposes next week's plan; `off`: never |
@@ -56,7 +57,8 @@ extension DaemonConfiguration {
         "shifts.horizon_days", "shifts.materialize_interval_minutes", "hours.supervisors_any_site",
         "hours.submit_deadline",
         "hours.approve_deadline", "hours.missing_hours_grace_hours", "alerts.scan_interval_minutes",
-        "alerts.expiry_warning_days", "planner.default_seconds", "planner.max_seconds", "planner.propose_at",
+        "alerts.expiry_warning_days", "statistics.refresh_interval_minutes", "planner.default_seconds",
+        "planner.max_seconds", "planner.propose_at",
         "planner.propose_seconds", "followups.offsets_days", "followups.soft_exit_days", "retention.years",
         "retention.request_copy_days",
         "retention.interval_minutes", "payroll.minimum_wage",
@@ -134,6 +136,9 @@ extension DaemonConfiguration {
         }
         alerts.expiryWarningDays =
             try values.integer("alerts.expiry_warning_days", in: 0...365) ?? alerts.expiryWarningDays
+        if let minutes = try values.integer("statistics.refresh_interval_minutes", in: 1...1440) {
+            statisticsRefreshInterval = .seconds(minutes * 60)
+        }
         planner.maxSeconds = try values.integer("planner.max_seconds", in: 1...3600) ?? planner.maxSeconds
         planner.defaultSeconds =
             try values.integer("planner.default_seconds", in: 1...planner.maxSeconds) ?? planner.defaultSeconds

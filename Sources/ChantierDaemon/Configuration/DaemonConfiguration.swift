@@ -90,6 +90,8 @@ struct DaemonConfiguration: Sendable, Equatable {
     var hours = Hours()
     var alerts = Alerts()
     var planner = Planner()
+    /// How often the leader brings the hours by month up to date with the ledger.
+    var statisticsRefreshInterval: Duration = .seconds(5 * 60)
     /// Follow-ups after exits, and the soft exit of participants who stopped coming.
     var followUps = FollowUpSchedule()
     /// How long personal data is kept, and how often the leader applies it.
