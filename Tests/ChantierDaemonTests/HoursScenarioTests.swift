@@ -196,6 +196,20 @@ struct HoursScenarioTests: ScenarioTests {
         #expect((week["entries"] as? [[String: Any]])?.count == 2, "\(week)")
     }
 
+    @Test func hoursOfAYouthInTwoProgramsAreCheckedAgainstBoth() async throws {
+        let s = try await session()
+        let (_, youth) = try await people(s)
+        try await s.json(["enroll", "\(youth)", "agir-ensemble", "--on", "2026-01-05"])
+
+        // 7 h on a Saturday of a class week: within the open program and Québec's law, over
+        // Agir ensemble's 6 h a school week, the second program the youth is in.
+        let morning = try await log(s, youth, on: 5, "09:00", "12:30")
+        #expect((morning["entry"] as? [String: Any])?["flags"] as? [String] == [], "\(morning)")
+        let afternoon = try await log(s, youth, on: 5, "13:00", "16:30")
+        let flags = (afternoon["entry"] as? [String: Any])?["flags"] as? [String]
+        #expect(flags == ["AGIR-SCHOOLYEAR-WORK-6H"], "\(afternoon)")
+    }
+
     @Test func aYouthPastTenWeekdayHoursIsRecordedFlaggedAndAlertedEvenWhenLoggedTwiceAtOnce() async throws {
         let s = try await session()
         let (_, youth) = try await people(s)
