@@ -102,6 +102,21 @@ struct StatisticsScenarioTests: ScenarioTests {
         #expect(try await s.ctl(["stats", "participation"] + period).status == 0)
         #expect(try await s.ctl(["stats", "retention", "--from", "2025-01-01", "--to", "2025-12-31"]).status == 0)
 
+        // A statistic's own options reach the daemon, which names them with the table.
+        let within = try await s.json(
+            ["stats", "return-to-work", "--within", "30", "--program", "multiboulot"] + period
+        )
+        let withinParameters = try #require(within["parameters"] as? [[String: Any]]).map {
+            "\($0["name"] ?? "") \($0["value"] ?? "")"
+        }
+        #expect(withinParameters.contains("within_days 30"), "\(withinParameters)")
+        #expect(withinParameters.contains("program multiboulot"), "\(withinParameters)")
+        let school = try await s.json(["stats", "return-to-school", "--school-year", "2023"])
+        let schoolParameters = try #require(school["parameters"] as? [[String: Any]]).map {
+            "\($0["name"] ?? "") \($0["value"] ?? "")"
+        }
+        #expect(schoolParameters.contains("period 2023-07-01 to 2024-06-30"), "\(schoolParameters)")
+
         // Bad input is refused with what to do, exit 65.
         let badGroup = try await s.ctl(["stats", "hours", "--by", "colour"] + period)
         #expect(badGroup.status == 65 && badGroup.output.contains("program, season, task"), "\(badGroup.output)")

@@ -17,20 +17,8 @@ extension StatsCommand {
 
         func run() async throws {
             try await Invocation.run(options) { connection in
-                let s = statistic
                 switch try await connection.client.getReturnToWork(
-                    query: .init(
-                        from: s.from,
-                        to: s.to,
-                        by: s.by,
-                        program: s.program,
-                        sector: s.sector,
-                        sex: s.sex,
-                        age: s.age,
-                        shareable: s.shareable,
-                        threshold: s.threshold,
-                        within: within
-                    )
+                    query: statistic.query { $0.within = within }
                 ) {
                 case .ok(let response): print(try StatsCommand.render(try response.body.json, format: options.format))
                 case .default(let status, let error): throw ClientFailure(statusCode: status, error: error)
@@ -53,20 +41,8 @@ extension StatsCommand {
 
         func run() async throws {
             try await Invocation.run(options) { connection in
-                let s = statistic
                 switch try await connection.client.getReturnToSchool(
-                    query: .init(
-                        from: s.from,
-                        to: s.to,
-                        by: s.by,
-                        program: s.program,
-                        sector: s.sector,
-                        sex: s.sex,
-                        age: s.age,
-                        shareable: s.shareable,
-                        threshold: s.threshold,
-                        schoolYear: schoolYear
-                    )
+                    query: statistic.query { $0.schoolYear = schoolYear }
                 ) {
                 case .ok(let response): print(try StatsCommand.render(try response.body.json, format: options.format))
                 case .default(let status, let error): throw ClientFailure(statusCode: status, error: error)
@@ -89,19 +65,8 @@ extension StatsCommand {
 
         func run() async throws {
             try await Invocation.run(options) { connection in
-                let s = statistic
                 switch try await connection.client.getHoursStatistic(
-                    query: .init(
-                        from: s.from,
-                        to: s.to,
-                        by: s.by,
-                        program: s.program,
-                        sector: s.sector,
-                        sex: s.sex,
-                        age: s.age,
-                        shareable: s.shareable,
-                        threshold: s.threshold
-                    )
+                    query: statistic.query()
                 ) {
                 case .ok(let response): print(try StatsCommand.render(try response.body.json, format: options.format))
                 case .default(let status, let error): throw ClientFailure(statusCode: status, error: error)
@@ -121,19 +86,8 @@ extension StatsCommand {
 
         func run() async throws {
             try await Invocation.run(options) { connection in
-                let s = statistic
                 switch try await connection.client.getParticipation(
-                    query: .init(
-                        from: s.from,
-                        to: s.to,
-                        by: s.by,
-                        program: s.program,
-                        sector: s.sector,
-                        sex: s.sex,
-                        age: s.age,
-                        shareable: s.shareable,
-                        threshold: s.threshold
-                    )
+                    query: statistic.query()
                 ) {
                 case .ok(let response): print(try StatsCommand.render(try response.body.json, format: options.format))
                 case .default(let status, let error): throw ClientFailure(statusCode: status, error: error)
@@ -153,19 +107,8 @@ extension StatsCommand {
 
         func run() async throws {
             try await Invocation.run(options) { connection in
-                let s = statistic
                 switch try await connection.client.getRetention(
-                    query: .init(
-                        from: s.from,
-                        to: s.to,
-                        by: s.by,
-                        program: s.program,
-                        sector: s.sector,
-                        sex: s.sex,
-                        age: s.age,
-                        shareable: s.shareable,
-                        threshold: s.threshold
-                    )
+                    query: statistic.query()
                 ) {
                 case .ok(let response): print(try StatsCommand.render(try response.body.json, format: options.format))
                 case .default(let status, let error): throw ClientFailure(statusCode: status, error: error)

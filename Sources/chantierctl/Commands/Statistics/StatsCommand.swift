@@ -66,4 +66,57 @@ struct StatisticOptions: ParsableArguments {
     @Option(help: "With --shareable: counts below it are hidden (default 5).") var threshold: Int?
 }
 
+extension StatisticOptions {
+    /// The query of a statistic's operation with these options; `more` sets its own parameters.
+    func query<Query: StatisticQuery>(_ more: (inout Query) -> Void = { _ in }) -> Query {
+        var query = Query()
+        query.from = from
+        query.to = to
+        query.by = by
+        query.program = program
+        query.sector = sector
+        query.sex = sex
+        query.age = age
+        query.shareable = shareable
+        query.threshold = threshold
+        more(&query)
+        return query
+    }
+}
+
+/// The query of a statistic's operation: the parameters of ``StatisticOptions``, which every
+/// statistic takes.
+protocol StatisticQuery {
+    init()
+    var from: String? { get set }
+    var to: String? { get set }
+    var by: String? { get set }
+    var program: String? { get set }
+    var sector: String? { get set }
+    var sex: Components.Parameters.StatisticSex? { get set }
+    var age: String? { get set }
+    var shareable: Bool? { get set }
+    var threshold: Int? { get set }
+}
+
+extension Operations.GetReturnToWork.Input.Query: StatisticQuery {
+    init() { self.init(from: nil) }
+}
+
+extension Operations.GetReturnToSchool.Input.Query: StatisticQuery {
+    init() { self.init(from: nil) }
+}
+
+extension Operations.GetHoursStatistic.Input.Query: StatisticQuery {
+    init() { self.init(from: nil) }
+}
+
+extension Operations.GetParticipation.Input.Query: StatisticQuery {
+    init() { self.init(from: nil) }
+}
+
+extension Operations.GetRetention.Input.Query: StatisticQuery {
+    init() { self.init(from: nil) }
+}
+
 extension Components.Parameters.StatisticSex: ExpressibleByArgument {}
