@@ -22,49 +22,49 @@ enum ParticipantLoader {
         let listed = PQQuery.isAny(of: ids)
         let locking: [PQQuery] =
             lock ? ["SELECT 1 FROM participants WHERE id \(listed) ORDER BY id FOR UPDATE"] : []
+        // One statement per table, for all the participants at once.
+        let tables: [PQQuery] = [
+            """
+            SELECT participant.id, participant.given_name, participant.family_name, participant.birth_date,
+                   participant.sex, participant.email, participant.phone, participant.address, sector.code,
+                   participant.building, participant.lives_in_social_housing, participant.language, calendar.code,
+                   participant.school_name, participant.school_status, participant.diploma,
+                   participant.travel_minutes_home, participant.notes, participant.archived_at IS NOT NULL
+            FROM participants participant
+            LEFT JOIN sectors sector ON sector.id = participant.sector_id
+            LEFT JOIN school_calendars calendar ON calendar.id = participant.school_calendar_id
+            WHERE participant.id \(listed)
+            """,
+            """
+            SELECT participant_id, skill, certified_until FROM participant_skills
+            WHERE participant_id \(listed) ORDER BY skill
+            """,
+            """
+            SELECT participant_id, weekday, start_time, end_time FROM availability_windows
+            WHERE participant_id \(listed) ORDER BY weekday, start_time
+            """,
+            """
+            SELECT participant_id, day, available, start_time, end_time, note FROM availability_exceptions
+            WHERE participant_id \(listed) ORDER BY day, start_time
+            """,
+            """
+            SELECT participant_id, id, name, relationship, phone, email, notes FROM guardians
+            WHERE participant_id \(listed) ORDER BY id
+            """,
+            """
+            SELECT participant_id, id, kind, guardian_id, document_ref, signed_on, expires_on, revoked_on,
+                   max_minutes_per_week, tasks, availability
+            FROM consents WHERE participant_id \(listed) ORDER BY signed_on, id
+            """,
+            """
+            SELECT enrollment.participant_id, enrollment.id, program.code, enrollment.starts_on, enrollment.exit_on,
+                   enrollment.exit_reason, enrollment.exit_note
+            FROM enrollments enrollment JOIN programs program ON program.id = enrollment.program_id
+            WHERE enrollment.participant_id \(listed) ORDER BY enrollment.starts_on, enrollment.id
+            """,
+        ]
         let results = Array(
-            try await connection.queries(
-                locking + [
-                    """
-                    SELECT participant.id, participant.given_name, participant.family_name, participant.birth_date,
-                           participant.sex, participant.email, participant.phone, participant.address, sector.code,
-                           participant.building, participant.lives_in_social_housing, participant.language, calendar.code,
-                           participant.school_name, participant.school_status, participant.diploma,
-                           participant.travel_minutes_home, participant.notes, participant.archived_at IS NOT NULL
-                    FROM participants participant
-                    LEFT JOIN sectors sector ON sector.id = participant.sector_id
-                    LEFT JOIN school_calendars calendar ON calendar.id = participant.school_calendar_id
-                    WHERE participant.id \(listed)
-                    """,
-                    """
-                    SELECT participant_id, skill, certified_until FROM participant_skills
-                    WHERE participant_id \(listed) ORDER BY skill
-                    """,
-                    """
-                    SELECT participant_id, weekday, start_time, end_time FROM availability_windows
-                    WHERE participant_id \(listed) ORDER BY weekday, start_time
-                    """,
-                    """
-                    SELECT participant_id, day, available, start_time, end_time, note FROM availability_exceptions
-                    WHERE participant_id \(listed) ORDER BY day, start_time
-                    """,
-                    """
-                    SELECT participant_id, id, name, relationship, phone, email, notes FROM guardians
-                    WHERE participant_id \(listed) ORDER BY id
-                    """,
-                    """
-                    SELECT participant_id, id, kind, guardian_id, document_ref, signed_on, expires_on, revoked_on,
-                           max_minutes_per_week, tasks, availability
-                    FROM consents WHERE participant_id \(listed) ORDER BY signed_on, id
-                    """,
-                    """
-                    SELECT enrollment.participant_id, enrollment.id, program.code, enrollment.starts_on, enrollment.exit_on,
-                           enrollment.exit_reason, enrollment.exit_note
-                    FROM enrollments enrollment JOIN programs program ON program.id = enrollment.program_id
-                    WHERE enrollment.participant_id \(listed) ORDER BY enrollment.starts_on, enrollment.id
-                    """,
-                ] + alongside
-            ).dropFirst(locking.count)
+            try await connection.queries(locking + tables + alongside).dropFirst(locking.count)
         )
         let (rows, skills, windows, exceptions, guardians, consents, enrollments) = (
             results[0],
@@ -141,7 +141,7 @@ enum ParticipantLoader {
                 )
             )
         }
-        return (ids.compactMap { participants[$0] }, Array(results.dropFirst(7)))
+        return (ids.compactMap { participants[$0] }, Array(results.dropFirst(tables.count)))
     }
 
     private static func participant(_ row: PQRow) throws -> Participant {
