@@ -32,7 +32,7 @@ extension ProgramDefinition: Decodable {
     /// Decodes and validates: a bad code, an empty age range, or a policy looser than the law
     /// fails here, naming the key.
     public init(from decoder: any Decoder) throws {
-        try KnownKeys.check(decoder, allowed: Set(CodingKeys.allStrings))
+        try KnownKeys.check(decoder, allowed: CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         code = try container.decode(String.self, forKey: .code)
         guard ReferenceCode.isValid(code) else {

@@ -25,7 +25,8 @@ public struct CheckDocument: Decodable, Sendable {
         // Annotation keys at the top level are allowed; anything else unknown is a mistake.
         try KnownKeys.check(
             decoder,
-            allowed: Set(CodingKeys.allStrings).union(["id", "description", "comment", "meta", "notes"])
+            allowed: CodingKeys.self,
+            alsoAllowed: ["id", "description", "comment", "meta", "notes"]
         )
         let container = try decoder.container(keyedBy: CodingKeys.self)
         format = try container.decode(String.self, forKey: .format)
@@ -60,7 +61,7 @@ public struct CheckDocument: Decodable, Sendable {
         }
 
         public init(from decoder: any Decoder) throws {
-            try KnownKeys.check(decoder, allowed: Set(CodingKeys.allStrings))
+            try KnownKeys.check(decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             birthDate = try container.decode(LocalDate.self, forKey: .birthDate)
             attendsSchool = try container.decode(Bool.self, forKey: .attendsSchool)
@@ -92,7 +93,7 @@ public struct CheckDocument: Decodable, Sendable {
         }
 
         public init(from decoder: any Decoder) throws {
-            try KnownKeys.check(decoder, allowed: Set(CodingKeys.allStrings))
+            try KnownKeys.check(decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             weekStartsOn = try container.decode(String.self, forKey: .weekStartsOn)
             knownFrom = try container.decode(LocalDate.self, forKey: .knownFrom)
@@ -112,7 +113,7 @@ public struct CheckDocument: Decodable, Sendable {
         enum CodingKeys: String, CodingKey, CaseIterable { case start, end }
 
         public init(from decoder: any Decoder) throws {
-            try KnownKeys.check(decoder, allowed: ["start", "end"])
+            try KnownKeys.check(decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             start = try container.decode(LocalTime.self, forKey: .start)
             end = try container.decode(LocalTime.self, forKey: .end)
@@ -127,7 +128,7 @@ public struct CheckDocument: Decodable, Sendable {
         enum CodingKeys: String, CodingKey, CaseIterable { case from, to, name }
 
         public init(from decoder: any Decoder) throws {
-            try KnownKeys.check(decoder, allowed: ["from", "to", "name"])
+            try KnownKeys.check(decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             from = try container.decode(LocalDate.self, forKey: .from)
             to = try container.decode(LocalDate.self, forKey: .to)
@@ -160,7 +161,7 @@ public struct CheckDocument: Decodable, Sendable {
         init() {}
 
         public init(from decoder: any Decoder) throws {
-            try KnownKeys.check(decoder, allowed: Set(CodingKeys.allStrings))
+            try KnownKeys.check(decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             employerCategory = try container.decodeIfPresent(String.self, forKey: .employerCategory)
             workersOnPayroll = try container.decodeIfPresent(Int.self, forKey: .workersOnPayroll)
@@ -184,7 +185,7 @@ public struct CheckDocument: Decodable, Sendable {
         enum CodingKeys: String, CodingKey, CaseIterable { case kind, equipment }
 
         public init(from decoder: any Decoder) throws {
-            try KnownKeys.check(decoder, allowed: ["kind", "equipment"])
+            try KnownKeys.check(decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             kind = try container.decodeIfPresent(String.self, forKey: .kind) ?? ""
             equipment = try container.decodeIfPresent([String].self, forKey: .equipment) ?? []
@@ -204,7 +205,7 @@ public struct CheckDocument: Decodable, Sendable {
         }
 
         public init(from decoder: any Decoder) throws {
-            try KnownKeys.check(decoder, allowed: Set(CodingKeys.allStrings))
+            try KnownKeys.check(decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             onFile = try container.decode(Bool.self, forKey: .onFile)
             maxMinutesPerWeek = try container.decodeIfPresent(Int.self, forKey: .maxMinutesPerWeek)
@@ -222,7 +223,7 @@ public struct CheckDocument: Decodable, Sendable {
         enum CodingKeys: String, CodingKey, CaseIterable { case weekday, start, end }
 
         public init(from decoder: any Decoder) throws {
-            try KnownKeys.check(decoder, allowed: ["weekday", "start", "end"])
+            try KnownKeys.check(decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             weekday = try container.decode(String.self, forKey: .weekday)
             start = try container.decode(LocalTime.self, forKey: .start)
@@ -238,7 +239,7 @@ public struct CheckDocument: Decodable, Sendable {
         enum CodingKeys: String, CodingKey, CaseIterable { case start, end, kind }
 
         public init(from decoder: any Decoder) throws {
-            try KnownKeys.check(decoder, allowed: ["start", "end", "kind"])
+            try KnownKeys.check(decoder, allowed: CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             start = try container.decode(LocalDateTime.self, forKey: .start)
             end = try container.decode(LocalDateTime.self, forKey: .end)
@@ -254,8 +255,4 @@ public struct CheckDocument: Decodable, Sendable {
             self.kind = value
         }
     }
-}
-
-extension CodingKey where Self: CaseIterable {
-    static var allStrings: [String] { allCases.map(\.stringValue) }
 }

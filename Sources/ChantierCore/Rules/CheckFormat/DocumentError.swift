@@ -60,7 +60,16 @@ struct KnownKeys {
         init?(intValue: Int) { nil }
     }
 
-    static func check(_ decoder: any Decoder, allowed: Set<String>) throws {
+    /// Refuses a key that is not one of `Keys` (nor of `alsoAllowed`), naming the known ones.
+    static func check<Keys: CodingKey & CaseIterable>(
+        _ decoder: any Decoder,
+        allowed keys: Keys.Type,
+        alsoAllowed: Set<String> = []
+    ) throws {
+        try check(decoder, allowed: Set(Keys.allCases.map(\.stringValue)).union(alsoAllowed))
+    }
+
+    private static func check(_ decoder: any Decoder, allowed: Set<String>) throws {
         let container = try decoder.container(keyedBy: AnyKey.self)
         if let unknown = container.allKeys.map(\.stringValue).filter({ !allowed.contains($0) }).sorted().first {
             throw DecodingError.dataCorrupted(
