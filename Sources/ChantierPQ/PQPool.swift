@@ -39,7 +39,8 @@ public final class PQPool: Sendable {
 
     private struct Waiter: Sendable {
         var continuation: CheckedContinuation<Grant, any Error>
-        var timer: Task<Void, Never>?
+        /// When the caller gives up (``Configuration/acquireTimeout`` after it started waiting).
+        var deadline: ContinuousClock.Instant
     }
 
     public let configuration: Configuration
@@ -48,6 +49,8 @@ public final class PQPool: Sendable {
         var pool: PQPoolState<PQConnection, Waiter>
         /// Callers of ``close()`` waiting for the last leased connection to come back.
         var closers: [CheckedContinuation<Void, Never>] = []
+        /// Whether a task is timing out the waiters (``sweepExpiredWaiters()``).
+        var sweeping = false
     }
 
     private let guarded: NIOLockedValueBox<Guarded>
@@ -141,7 +144,14 @@ public final class PQPool: Sendable {
         let id = nextWaiterID.add(1, ordering: .relaxed).newValue
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Grant, any Error>) in
-                switch guarded.withLockedValue({ $0.pool.lease(id: id, waiter: Waiter(continuation: continuation)) }) {
+                let waiter = Waiter(continuation: continuation, deadline: .now + configuration.acquireTimeout)
+                let (action, startSweeping) = guarded.withLockedValue { guarded in
+                    let action = guarded.pool.lease(id: id, waiter: waiter)
+                    guard case .wait = action, !guarded.sweeping else { return (action, false) }
+                    guarded.sweeping = true
+                    return (action, true)
+                }
+                switch action {
                 case .use(let connection):
                     continuation.resume(returning: .connection(connection))
                 case .connect:
@@ -149,7 +159,7 @@ public final class PQPool: Sendable {
                 case .closed:
                     continuation.resume(throwing: PQError(code: .poolClosed, message: "the connection pool is closed"))
                 case .wait:
-                    startTimer(forWaiter: id)
+                    if startSweeping { Task { [weak self] in await self?.sweepExpiredWaiters() } }
                 }
             }
         } onCancel: {
@@ -157,27 +167,38 @@ public final class PQPool: Sendable {
         }
     }
 
-    private func startTimer(forWaiter id: UInt64) {
-        let timeout = configuration.acquireTimeout
-        let timer = Task { [weak self] in
-            guard (try? await Task.sleep(for: timeout)) != nil, let self else { return }
-            let usage = self.usage
-            fail(
-                waiter: id,
-                with: PQError(
-                    code: .poolTimeout,
-                    message:
-                        "no database connection became free within \(timeout) (\(usage.open) in use, \(usage.waiting) waiting)"
+    /// Fails the waiters whose deadline has passed, sleeping until the next one's, and ends when
+    /// none is left. One such task runs while callers wait: a timer for each waiter would cost
+    /// every request that waits a task and a timer armed and cancelled (most are served in time).
+    private func sweepExpiredWaiters() async {
+        while true {
+            // Waiters queue in arrival order and share one timeout: the first has the earliest deadline.
+            let next = guarded.withLockedValue { guarded -> ContinuousClock.Instant? in
+                if let deadline = guarded.pool.firstWaiter?.deadline { return deadline }
+                guarded.sweeping = false
+                return nil
+            }
+            guard let next else { return }
+            try? await Task.sleep(until: next, clock: .continuous)
+            let now = ContinuousClock.now
+            let (expired, open, waiting) = guarded.withLockedValue { guarded in
+                (guarded.pool.removeWaiters { $0.deadline <= now }, guarded.pool.slotsInUse, guarded.pool.waiting)
+            }
+            let timeout = configuration.acquireTimeout
+            for waiter in expired {
+                waiter.continuation.resume(
+                    throwing: PQError(
+                        code: .poolTimeout,
+                        message:
+                            "no database connection became free within \(timeout) (\(open) in use, \(waiting) waiting)"
+                    )
                 )
-            )
+            }
         }
-        let attached = guarded.withLockedValue { $0.pool.updateWaiter(id: id) { $0.timer = timer } }
-        if !attached { timer.cancel() }
     }
 
     private func fail(waiter id: UInt64, with error: PQError) {
         guard let waiter = guarded.withLockedValue({ $0.pool.removeWaiter(id: id) }) else { return }
-        waiter.timer?.cancel()
         waiter.continuation.resume(throwing: error)
     }
 
@@ -195,10 +216,8 @@ public final class PQPool: Sendable {
         case .keep:
             break
         case .hand(let connection, let waiter):
-            waiter.timer?.cancel()
             waiter.continuation.resume(returning: .connection(connection))
         case .connect(let waiter):
-            waiter.timer?.cancel()
             waiter.continuation.resume(returning: .connect)
         case .drop:
             let closers = guarded.withLockedValue { guarded in
@@ -220,7 +239,6 @@ public final class PQPool: Sendable {
         // Dropping the idle connections closes them.
         let waiters = guarded.withLockedValue { $0.pool.close().waiters }
         for waiter in waiters {
-            waiter.timer?.cancel()
             waiter.continuation.resume(throwing: PQError(code: .poolClosed, message: "the connection pool is closed"))
         }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

@@ -71,11 +71,18 @@ struct PQPoolState<Connection, Waiter> {
         return waiters.remove(at: index).waiter
     }
 
-    /// Replaces a waiter's value (to attach its timer), if it is still waiting.
-    mutating func updateWaiter(id: UInt64, _ update: (inout Waiter) -> Void) -> Bool {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return false }
-        update(&waiters[index].waiter)
-        return true
+    /// The waiter queued first, if any.
+    var firstWaiter: Waiter? { waiters.first?.waiter }
+
+    /// Removes the waiters that `expired` selects (those whose wait timed out), in queue order.
+    mutating func removeWaiters(where expired: (Waiter) -> Bool) -> [Waiter] {
+        var removed: [Waiter] = []
+        waiters.removeAll { entry in
+            guard expired(entry.waiter) else { return false }
+            removed.append(entry.waiter)
+            return true
+        }
+        return removed
     }
 
     /// Closes the pool: returns the idle connections to close and the waiters to fail.

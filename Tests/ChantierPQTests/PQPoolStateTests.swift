@@ -78,6 +78,23 @@ struct PQPoolStateTests {
         }
     }
 
+    @Test func expiredWaitersAreRemovedAndTheOthersKeepTheirPlace() {
+        var state = State(capacity: 1)
+        _ = state.lease(id: 1, waiter: "a")
+        _ = state.lease(id: 2, waiter: "b-expired")
+        _ = state.lease(id: 3, waiter: "c")
+        _ = state.lease(id: 4, waiter: "d-expired")
+        #expect(state.firstWaiter == "b-expired")
+        #expect(state.removeWaiters { $0.hasSuffix("-expired") } == ["b-expired", "d-expired"])
+        #expect(state.removeWaiters { $0.hasSuffix("-expired") } == [])
+        #expect(state.firstWaiter == "c")
+        guard case .hand("conn", "c") = state.giveBack("conn", reusable: true) else {
+            Issue.record("expected the remaining waiter to be served")
+            return
+        }
+        #expect(state.firstWaiter == nil)
+    }
+
     @Test func closingFailsWaitersAndRefusesLeases() {
         var state = State(capacity: 1)
         _ = state.lease(id: 1, waiter: "a")

@@ -72,6 +72,46 @@ struct PQPoolTests {
         await pool.close()
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func eachWaiterTimesOutOnItsOwnDeadlineAndALaterOneCanStillBeServed() async throws {
+        // One task times the waiters out: it must wake for each deadline in turn, not only the first.
+        let database = try await TestDatabases.shared.database(migrated: false)
+        let pool = PQPool(
+            configuration: .init(
+                connection: .init(conninfo: database.conninfo),
+                maxConnections: 1,
+                acquireTimeout: .milliseconds(800)
+            ),
+            logger: TestDatabases.logger
+        )
+        let (held, holding) = AsyncStream<Void>.makeStream()
+        let (release, releasing) = AsyncStream<Void>.makeStream()
+        async let holder: Void = pool.withConnection { _ in
+            holding.yield()
+            for await _ in release { break }
+        }
+        for await _ in held { break }
+        let clock = ContinuousClock()
+        let first = Task { try await pool.query("SELECT 1") }
+        try await Task.sleep(for: .milliseconds(400))
+        let secondStarted = clock.now
+        let second = Task { try await pool.query("SELECT 2") }
+        let firstError = await #expect(throws: PQError.self) { try await first.value }
+        #expect(firstError?.code == .poolTimeout)
+        let secondError = await #expect(throws: PQError.self) { try await second.value }
+        #expect(secondError?.code == .poolTimeout)
+        #expect(clock.now - secondStarted >= .milliseconds(800), "the second waiter gave up before its own deadline")
+        #expect(pool.usage.waiting == 0)
+
+        // A waiter queued after the others timed out is handed the connection when it comes back.
+        let third = Task { try await pool.query("SELECT 3").value(Int.self) }
+        while pool.usage.waiting == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        releasing.yield()
+        try await holder
+        #expect(try await third.value == 3)
+        await pool.close()
+    }
+
     @Test func aCancelledQueryIsStoppedOnTheServerAndItsConnectionRetired() async throws {
         let database = try await TestDatabases.shared.database(migrated: false)
         try await database.withPool(maxConnections: 2) { pool throws in
