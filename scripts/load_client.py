@@ -9,6 +9,11 @@ acknowledged (for the crash test, which checks each one is in the database).
 Every logTime carries an Idempotency-Key; a request whose connection broke before an answer is
 retried with the same key on a new connection (as chantierctl does), so a retry never logs twice.
 
+With --rate R the clients send R requests a second between them, at random (Poisson) times, as
+`pgbench --rate` does, instead of each sending its next request as soon as the last is answered; a
+request's latency then counts from the time it was due, so that time spent waiting behind a slow
+answer counts too.
+
 Slots are (participant, weekday) pairs walked participant-first, so concurrent requests are for
 different people and each person's entries come in date order: 2 h on weekdays from the start day,
 within the Multiboulot caps and the weekly rest, so no entry is flagged.
@@ -107,27 +112,35 @@ async def main():
     parser.add_argument("--reads", type=float, default=0.2, help="the share of roster reads")
     parser.add_argument("--acked", help="append the id of every acknowledged entry to this file")
     parser.add_argument("--pid", type=int, help="the daemon's pid, to sample its resident memory")
+    parser.add_argument("--rate", type=float, default=0, help="requests a second, all clients together (0: as fast as answered)")
+    parser.add_argument("--skip-first", type=float, default=0,
+                        help="leave out of the latencies the requests started (or due) in the first seconds")
     parser.add_argument("--retry-seconds", type=float, default=30, help="how long a refused connection is retried")
     args = parser.parse_args()
+    if args.rate < 0:
+        parser.error("--rate must be 0 (as fast as answered) or a number of requests a second")
 
     today = datetime.date.today()
     days = [day for day in weekdays(datetime.date.fromisoformat(args.start), 260) if day < today]
     slots = iter(range(args.first_slot, args.participants * len(days)))
     latencies = {"logTime": [], "listShifts": [], "listTimeEntries": []}
+    answered = {operation: 0 for operation in latencies}
     statuses = {}
     failures = {"retried": 0, "refused": 0, "lost": 0}
     acked = open(args.acked, "a", buffering=1) if args.acked else None
     memory = []
     issued = 0
     deadline = time.monotonic() + args.seconds
+    counted_from = time.perf_counter() + args.skip_first
     rng = random.Random(1)
 
     def more():
         return (issued < args.requests) if args.requests else (time.monotonic() < deadline)
 
-    async def send(connection, operation, method, target, body=None, headers=None):
-        """Sends one request, retrying on a broken or refused connection; returns (status, body)."""
-        started = time.perf_counter()
+    async def send(connection, operation, method, target, body=None, headers=None, due=None):
+        """Sends one request, retrying on a broken or refused connection; returns (status, body).
+        Its latency counts from `due` (a time.perf_counter() value) when it was scheduled."""
+        started = time.perf_counter() if due is None else due
         give_up = time.monotonic() + args.retry_seconds
         while True:
             try:
@@ -143,23 +156,35 @@ async def main():
                     failures["lost"] += 1
                     return None, b""
                 await asyncio.sleep(0.05)
-        latencies[operation].append(time.perf_counter() - started)
+        answered[operation] += 1
+        if started >= counted_from:
+            latencies[operation].append(time.perf_counter() - started)
         statuses[str(status)] = statuses.get(str(status), 0) + 1
         return status, payload
 
     async def client():
         nonlocal issued
         connection = Connection(args.socket)
+        due = time.perf_counter()
         while more():
+            if args.rate:
+                # Each client's requests arrive as a Poisson process of rate R / clients.
+                due += rng.expovariate(args.rate / args.clients)
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+                if not more():
+                    break
             issued += 1
+            paced = due if args.rate else None
             if rng.random() < args.reads:
                 site = rng.randint(1, args.sites)
                 week = days[rng.randrange(len(days))].isocalendar()
                 week_text = f"{week[0]}-W{week[1]:02d}"
                 if rng.random() < 0.5:
-                    await send(connection, "listShifts", "GET", f"/v1/shifts?week={week_text}&site=site-{site}")
+                    await send(connection, "listShifts", "GET", f"/v1/shifts?week={week_text}&site=site-{site}", due=paced)
                 else:
-                    await send(connection, "listTimeEntries", "GET", f"/v1/time-entries?week={week_text}&site=site-{site}")
+                    await send(
+                        connection, "listTimeEntries", "GET", f"/v1/time-entries?week={week_text}&site=site-{site}", due=paced
+                    )
                 continue
             slot = next(slots, None)
             if slot is None:
@@ -171,7 +196,7 @@ async def main():
                 "date": day.isoformat(), "start": "09:00", "end": "11:00", "kind": "work",
             }
             status, payload = await send(
-                connection, "logTime", "POST", "/v1/time-entries", body, {"Idempotency-Key": str(uuid.uuid4())}
+                connection, "logTime", "POST", "/v1/time-entries", body, {"Idempotency-Key": str(uuid.uuid4())}, paced
             )
             if status == 200 and acked:
                 acked.write(f"{json.loads(payload)['entry']['id']}\n")
@@ -206,10 +231,11 @@ async def main():
     everything = [value for values in latencies.values() for value in values]
     print(json.dumps({
         "clients": args.clients,
+        "rate": args.rate or None,
         "seconds": round(elapsed, 2),
-        "requests": len(everything),
-        "per_second": round(len(everything) / elapsed, 1),
-        "log_time_per_second": round(len(latencies["logTime"]) / elapsed, 1),
+        "requests": sum(answered.values()),
+        "per_second": round(sum(answered.values()) / elapsed, 1),
+        "log_time_per_second": round(answered["logTime"] / elapsed, 1),
         "all": summary(everything),
         "operations": {name: summary(values) for name, values in latencies.items()},
         "statuses": statuses,
