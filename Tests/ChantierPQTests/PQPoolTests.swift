@@ -47,69 +47,42 @@ struct PQPoolTests {
     }
 
     @Test func waitingForAConnectionTimesOutCleanly() async throws {
-        let database = try await TestDatabases.shared.database(migrated: false)
-        let pool = PQPool(
-            configuration: .init(
-                connection: .init(conninfo: database.conninfo),
-                maxConnections: 1,
-                acquireTimeout: .milliseconds(300)
-            ),
-            logger: TestDatabases.logger
-        )
-        let (held, holding) = AsyncStream<Void>.makeStream()
-        let (release, releasing) = AsyncStream<Void>.makeStream()
-        async let holder: Void = pool.withConnection { _ in
-            holding.yield()
-            for await _ in release { break }
+        try await withTheOnlyConnectionHeld(acquireTimeout: .milliseconds(300)) { pool, release in
+            let error = await #expect(throws: PQError.self) { try await pool.query("SELECT 1") }
+            #expect(error?.code == .poolTimeout)
+            #expect(pool.usage.waiting == 0)
+            try await release()
+            #expect(try await pool.query("SELECT 2").value(Int.self) == 2)
         }
-        for await _ in held { break }
-        let error = await #expect(throws: PQError.self) { try await pool.query("SELECT 1") }
-        #expect(error?.code == .poolTimeout)
-        #expect(pool.usage.waiting == 0)
-        releasing.yield()
-        try await holder
-        #expect(try await pool.query("SELECT 2").value(Int.self) == 2)
-        await pool.close()
     }
 
     @Test(.timeLimit(.minutes(1)))
     func eachWaiterTimesOutOnItsOwnDeadlineAndALaterOneCanStillBeServed() async throws {
         // One task times the waiters out: it must wake for each deadline in turn, not only the first.
-        let database = try await TestDatabases.shared.database(migrated: false)
-        let pool = PQPool(
-            configuration: .init(
-                connection: .init(conninfo: database.conninfo),
-                maxConnections: 1,
-                acquireTimeout: .milliseconds(800)
-            ),
-            logger: TestDatabases.logger
-        )
-        let (held, holding) = AsyncStream<Void>.makeStream()
-        let (release, releasing) = AsyncStream<Void>.makeStream()
-        async let holder: Void = pool.withConnection { _ in
-            holding.yield()
-            for await _ in release { break }
-        }
-        for await _ in held { break }
-        let clock = ContinuousClock()
-        let first = Task { try await pool.query("SELECT 1") }
-        try await Task.sleep(for: .milliseconds(400))
-        let secondStarted = clock.now
-        let second = Task { try await pool.query("SELECT 2") }
-        let firstError = await #expect(throws: PQError.self) { try await first.value }
-        #expect(firstError?.code == .poolTimeout)
-        let secondError = await #expect(throws: PQError.self) { try await second.value }
-        #expect(secondError?.code == .poolTimeout)
-        #expect(clock.now - secondStarted >= .milliseconds(800), "the second waiter gave up before its own deadline")
-        #expect(pool.usage.waiting == 0)
+        try await withTheOnlyConnectionHeld(acquireTimeout: .milliseconds(800)) { pool, release in
+            let clock = ContinuousClock()
+            let first = Task { try await pool.query("SELECT 1") }
+            try await Task.sleep(for: .milliseconds(400))
+            let secondStarted = clock.now
+            let second = Task { try await pool.query("SELECT 2") }
+            // Awaited so that the time limit's cancellation reaches them: a waiter left behind by the
+            // sweep then fails as cancelled instead of hanging the run.
+            let firstError = await #expect(throws: PQError.self) { try await value(of: first) }
+            #expect(firstError?.code == .poolTimeout)
+            let secondError = await #expect(throws: PQError.self) { try await value(of: second) }
+            #expect(secondError?.code == .poolTimeout)
+            #expect(
+                clock.now - secondStarted >= .milliseconds(800),
+                "the second waiter gave up before its own deadline"
+            )
+            #expect(pool.usage.waiting == 0)
 
-        // A waiter queued after the others timed out is handed the connection when it comes back.
-        let third = Task { try await pool.query("SELECT 3").value(Int.self) }
-        while pool.usage.waiting == 0 { try await Task.sleep(for: .milliseconds(10)) }
-        releasing.yield()
-        try await holder
-        #expect(try await third.value == 3)
-        await pool.close()
+            // A waiter queued after the others timed out is handed the connection when it comes back.
+            let third = Task { try await pool.query("SELECT 3").value(Int.self) }
+            while pool.usage.waiting == 0 { try await Task.sleep(for: .milliseconds(10)) }
+            try await release()
+            #expect(try await value(of: third) == 3)
+        }
     }
 
     @Test func aCancelledQueryIsStoppedOnTheServerAndItsConnectionRetired() async throws {
@@ -232,6 +205,54 @@ struct PQPoolTests {
     }
 
     /// Polls until `count` active statements match `pattern` (at most about 10 s).
+    /// Runs `body` with a pool of one connection, which another task holds until `body` calls
+    /// `release` (which waits for it to be given back); the pool is closed afterwards.
+    private func withTheOnlyConnectionHeld(
+        acquireTimeout: Duration,
+        _ body: (PQPool, _ release: @Sendable () async throws -> Void) async throws -> Void
+    ) async throws {
+        let database = try await TestDatabases.shared.database(migrated: false)
+        let pool = PQPool(
+            configuration: .init(
+                connection: .init(conninfo: database.conninfo),
+                maxConnections: 1,
+                acquireTimeout: acquireTimeout
+            ),
+            logger: TestDatabases.logger
+        )
+        let (held, holding) = AsyncStream<Void>.makeStream()
+        let (released, releasing) = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            try await pool.withConnection { _ in
+                holding.yield()
+                for await _ in released { break }
+            }
+        }
+        for await _ in held { break }
+        let release: @Sendable () async throws -> Void = {
+            releasing.yield()
+            try await holder.value
+        }
+        do {
+            try await body(pool, release)
+        } catch {
+            releasing.yield()
+            await pool.close()
+            throw error
+        }
+        try await release()
+        await pool.close()
+    }
+
+    /// The task's value, the task cancelled if the caller is.
+    private func value<Success: Sendable>(of task: Task<Success, any Error>) async throws -> Success {
+        try await withTaskCancellationHandler {
+            try await task.value
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
     private func waitUntil(_ pool: PQPool, sees count: Int, matching pattern: String) async throws {
         for _ in 0..<200 {
             let active = try await pool.query(
